@@ -1,0 +1,20 @@
+import { loadConfig } from '../server/config.js';
+import { startRuntime, type Runtime } from '../server/runtime.js';
+
+/** Runs a command against the configured database, closing it afterwards. */
+export async function withRuntime<T>(work: (runtime: Runtime) => Promise<T>, sqliteCacheKiB?: number): Promise<T> {
+  const runtime = await startRuntime(loadConfig(), sqliteCacheKiB);
+  try {
+    return await work(runtime);
+  } finally {
+    await runtime.close();
+  }
+}
+
+/** The workspace named by --workspace, or the first one; fails clearly when there is none. */
+export async function resolveWorkspaceId(runtime: Runtime, requested?: string): Promise<string> {
+  if (requested) return (await runtime.services.workspaces.getWorkspace(requested)).id;
+  const first = await runtime.services.workspaces.findDefaultWorkspace();
+  if (!first) throw new Error('there is no workspace yet: run `rolo workspace create NAME` or start the server once');
+  return first.id;
+}

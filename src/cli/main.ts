@@ -1,0 +1,20 @@
+import { Command } from 'commander';
+import { registerAdminCommands } from './admin-commands.js';
+import { registerDataCommands } from './data-commands.js';
+import { serve } from './serve.js';
+
+const program = new Command()
+  .name('rolo')
+  .description('Rolo: contacts for businesses on WhatsApp. Every command honours PORT, HOST, ROLO_DATA_DIR and DATABASE_URL.')
+  .showHelpAfterError();
+
+program.command('serve').description('start the server (migrates, and sets up a workspace on first start)').action(serve);
+registerAdminCommands(program);
+registerDataCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  console.error(`rolo: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,95 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { registerAuthRoutes } from './auth/auth.routes.js';
+import { registerConsentRoutes } from './consents/consents.routes.js';
+import { registerContactRoutes } from './contacts/contacts.routes.js';
+import { registerCustomFieldRoutes } from './custom-fields/custom-fields.routes.js';
+import { registerTimelineRoutes } from './events/timeline.routes.js';
+import type { ApiInstance } from './http/api-instance.js';
+import { authenticate } from './http/authenticate.js';
+import { sendNotFound, sendProblem } from './http/errors.js';
+import { idempotencyHooks } from './http/idempotency.js';
+import { registerNoteRoutes } from './notes/notes.routes.js';
+import type { Services } from './services.js';
+import { registerTagRoutes } from './tags/tags.routes.js';
+import { registerUserRoutes } from './users/users.routes.js';
+import { registerWorkspaceRoutes } from './workspaces/workspaces.routes.js';
+import { registerHomePage } from './home-page.js';
+
+/** How the app is built: its services, and logging and cookie settings. */
+export interface AppOptions {
+  services: Services;
+  logLevel?: string;
+  /** Send cookies only over HTTPS (set behind a TLS proxy). */
+  secureCookies?: boolean;
+}
+
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Builds the Fastify app: security plugins, OpenAPI, health, the API under /api/v1. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { services } = options;
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'info' },
+    bodyLimit: BODY_LIMIT_BYTES,
+    logController: new LogController({ disableRequestLogging: true }),
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(sendProblem);
+  app.setNotFoundHandler(sendNotFound);
+
+  await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'https:'] } } });
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Rolo API', version: '1', description: 'Contacts of a business that talks to its customers on WhatsApp.' },
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key: rolo_…' },
+          session: { type: 'apiKey', in: 'cookie', name: 'rolo_session' },
+        },
+      },
+      security: [{ apiKey: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
+    await services.uow.ping();
+    return reply.send({ status: 'ok' });
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  registerHomePage(app);
+
+  const idempotency = idempotencyHooks(services.uow);
+  await app.register(
+    async (scope) => {
+      const api = scope as unknown as ApiInstance;
+      api.decorateRequest('principal', null);
+      api.decorateRequest('idempotencyKey', null);
+      api.addHook('onRequest', authenticate(services.auth));
+      api.addHook('preHandler', idempotency.claim);
+      api.addHook('onSend', idempotency.store);
+      registerAuthRoutes(api, services, { secureCookies: options.secureCookies ?? false });
+      registerUserRoutes(api, services);
+      registerWorkspaceRoutes(api, services);
+      registerContactRoutes(api, services);
+      registerTimelineRoutes(api, services);
+      registerNoteRoutes(api, services);
+      registerConsentRoutes(api, services);
+      registerTagRoutes(api, services);
+      registerCustomFieldRoutes(api, services);
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}

@@ -1,0 +1,332 @@
+import type { Contact, ContactCreateInput, ContactListQuery, ContactPatchInput, ContactSort } from '../../shared/contact-schemas.js';
+import type { CustomValue } from '../../shared/custom-field-types.js';
+import { normalizeSocialProfile, SOCIAL_NETWORKS } from '../../shared/social-profile.js';
+import { foldText } from '../../shared/text-fold.js';
+import type { Actor } from '../auth/principal.js';
+import { nowIso } from '../clock.js';
+import {
+  missingRequiredFields,
+  planCustomValues,
+  rowsToCustomValues,
+  toFieldDefinition,
+  type FieldDefinition,
+} from '../custom-fields/custom-field-values.js';
+import { newId } from '../db/new-id.js';
+import type { Repositories, UnitOfWork } from '../db/repositories.js';
+import type { ContactsTable } from '../db/schema.js';
+import type { FieldChange } from '../events/contact-events.repository.js';
+import { AppError, invalid, notFound, type FieldError } from '../http/errors.js';
+import type { IdentityKey } from '../identities/identities.repository.js';
+import { normalizePhone } from '../identities/normalize-phone.js';
+import { resolveTags, tagContact } from '../tags/tags.service.js';
+import { ADDRESS_COLUMNS, EDITABLE_COLUMNS, PROFILE_COLUMNS, SOCIAL_COLUMNS, type EditableColumn } from './contact-columns.js';
+import { decodeCursor, encodeCursor } from './contact-cursor.js';
+import { derivedColumns, splitFullName, toContact } from './contact-mapper.js';
+import type { ContactSortColumn } from './contacts.repository.js';
+
+/** Who acts on contacts, and in which workspace. */
+export interface ContactScope {
+  workspaceId: string;
+  actor: Actor;
+}
+
+/** Options of a create: imports and WhatsApp skip required custom fields. */
+export interface CreateOptions {
+  enforceRequired?: boolean;
+}
+
+const SORT_COLUMNS: Record<string, ContactSortColumn> = { name: 'sort_name', createdAt: 'created_at', lastContactAt: 'last_contact_at' };
+
+type Editable = Partial<Pick<ContactsTable, EditableColumn>>;
+type ProfileInput = Omit<ContactPatchInput, 'version' | 'custom'>;
+
+/** Contacts: creation, reading, listing, field-level updates with history, deletion. */
+export class ContactsService {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  /** Creates a contact with identities, custom values and tags, and records a `created` event. */
+  async createContact(scope: ContactScope, input: ContactCreateInput, options: CreateOptions = {}): Promise<Contact> {
+    const { workspaceId } = scope;
+    const names = !input.firstName && !input.lastName && input.name ? splitFullName(input.name) : null;
+    const profile: ProfileInput = { ...input, ...(names ? { firstName: names.first, lastName: names.last } : {}) };
+    if (!profile.firstName && !profile.lastName && !profile.phone && !profile.email && !profile.company) {
+      throw invalid([{ path: 'name', message: 'a contact needs at least a name, a phone, an email or a company' }]);
+    }
+    const id = newId();
+    const contact = await this.uow.transaction(async (repos) => {
+      const context = await this.loadContext(repos, workspaceId);
+      const errors: FieldError[] = [];
+      const columns = await this.normalizeProfile(repos, workspaceId, profile, context.defaultCountry, errors);
+      const custom = input.custom ?? {};
+      if (options.enforceRequired !== false) errors.push(...missingRequiredFields(context.fields, custom));
+      const plan = planCustomValues(workspaceId, id, context.fields, custom, {}, this.phoneCheck(context.defaultCountry), false);
+      errors.push(...plan.errors, ...(await this.checkMembers(repos, workspaceId, plan.userIds)));
+      if (errors.length) throw invalid(errors);
+
+      const now = nowIso();
+      const row: ContactsTable = {
+        workspace_id: workspaceId,
+        id,
+        ...emptyProfile(),
+        ...columns,
+        ...derivedColumns({ ...emptyProfile(), ...columns }),
+        source: input.source ?? (scope.actor.type === 'api_key' ? 'api' : 'manual'),
+        first_contact_at: null,
+        last_contact_at: null,
+        last_inbound_at: null,
+        last_outbound_at: null,
+        conversation_count: 0,
+        message_count: 0,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      };
+      const identities = identitiesOf(row);
+      await this.claimIdentities(repos, workspaceId, id, identities);
+      await repos.contacts.insert(row);
+      await repos.identities.insert(workspaceId, id, identities, now);
+      await repos.customFields.replaceValues(workspaceId, id, [], plan.rows);
+      const changes: FieldChange[] = [
+        ...EDITABLE_COLUMNS.filter(({ column }) => row[column] !== null).map(({ path, column }) => ({ field: path, before: null, after: row[column] })),
+        ...plan.changes,
+      ];
+      await repos.events.append(workspaceId, id, 'created', changes, scope.actor, now);
+      if (input.tags?.length) await tagContact(repos, workspaceId, id, await resolveTags(repos, workspaceId, input.tags, now), scope.actor, now);
+      return this.readContact(repos, workspaceId, id);
+    });
+    return contact;
+  }
+
+  /** One contact, or 404 (also for contacts of other workspaces). */
+  async getContact(workspaceId: string, id: string): Promise<Contact> {
+    return this.readContact(this.uow.repos, workspaceId, id);
+  }
+
+  /** One page of contacts with a cursor to the next. */
+  async listContacts(workspaceId: string, query: ContactListQuery): Promise<{ data: Contact[]; nextCursor: string | null }> {
+    const sort: ContactSort = query.sort;
+    const field = sort.replace(/^-/, '');
+    const column = SORT_COLUMNS[field] ?? 'sort_name';
+    const contains = query.q ? searchNeedle(query.q) : undefined;
+    const rows = await this.uow.repos.contacts.listPage(workspaceId, {
+      column,
+      descending: sort.startsWith('-'),
+      limit: query.limit + 1,
+      after: query.cursor ? decodeCursor(sort, query.cursor) : undefined,
+      contains,
+    });
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    const nextCursor = rows.length > query.limit && last ? encodeCursor(sort, { value: last[column], id: last.id }) : null;
+    return { data: await this.hydrate(this.uow.repos, workspaceId, page), nextCursor };
+  }
+
+  /** Changes only the fields given, checks the version when one is given, and records each change. */
+  async updateContact(scope: ContactScope, id: string, input: ContactPatchInput, expectedVersion?: number): Promise<Contact> {
+    const { workspaceId } = scope;
+    const version = expectedVersion ?? input.version;
+    return this.uow.transaction(async (repos) => {
+      const current = await repos.contacts.find(workspaceId, id);
+      if (!current) throw notFound('Contact');
+      if (version !== undefined && version !== Number(current.version)) throw versionConflict(Number(current.version));
+      const context = await this.loadContext(repos, workspaceId);
+      const errors: FieldError[] = [];
+      const columns = await this.normalizeProfile(repos, workspaceId, input, context.defaultCountry, errors);
+      const currentCustom = (await this.customValuesOf(repos, workspaceId, [id], context.fields)).get(id) ?? {};
+      const plan = planCustomValues(workspaceId, id, context.fields, input.custom ?? {}, currentCustom, this.phoneCheck(context.defaultCountry), true);
+      errors.push(...plan.errors, ...(await this.checkMembers(repos, workspaceId, plan.userIds)));
+      if (errors.length) throw invalid(errors);
+
+      const changes: FieldChange[] = [];
+      const changed: Editable = {};
+      for (const { path, column } of EDITABLE_COLUMNS) {
+        const next = columns[column];
+        if (next === undefined || next === current[column]) continue;
+        changes.push({ field: path, before: current[column], after: next });
+        Object.assign(changed, { [column]: next });
+      }
+      changes.push(...plan.changes);
+      if (changes.length === 0) return this.readContact(repos, workspaceId, id);
+
+      const now = nowIso();
+      const merged = { ...current, ...changed };
+      const before = identitiesOf(current);
+      const after = identitiesOf(merged);
+      const added = after.filter((k) => !before.some((b) => b.kind === k.kind && b.value === k.value));
+      const removed = before.filter((k) => !after.some((a) => a.kind === k.kind && a.value === k.value));
+      await this.claimIdentities(repos, workspaceId, id, added);
+      const updated = await repos.contacts.update(workspaceId, id, Number(current.version), {
+        ...changed,
+        ...derivedColumns(merged),
+        updated_at: now,
+      });
+      if (!updated) throw versionConflict(Number(current.version) + 1);
+      await repos.identities.remove(workspaceId, id, removed);
+      await repos.identities.insert(workspaceId, id, added, now);
+      await repos.customFields.replaceValues(workspaceId, id, plan.fieldIds, plan.rows);
+      await repos.events.append(workspaceId, id, 'updated', changes, scope.actor, now);
+      return this.readContact(repos, workspaceId, id);
+    });
+  }
+
+  /** Deletes a contact with everything it carries; a `deleted` event stays in the log. */
+  async deleteContact(scope: ContactScope, id: string): Promise<void> {
+    await this.uow.transaction(async (repos) => {
+      const current = await repos.contacts.find(scope.workspaceId, id);
+      if (!current) throw notFound('Contact');
+      await repos.contacts.delete(scope.workspaceId, id);
+      await repos.events.append(scope.workspaceId, id, 'deleted', [{ field: 'name', before: current.display_name, after: null }], scope.actor, nowIso());
+    });
+  }
+
+  /** Puts tags on a contact by id or name (unknown names create tags). */
+  async addTags(scope: ContactScope, id: string, refs: string[]): Promise<Contact> {
+    return this.uow.transaction(async (repos) => {
+      if (!(await repos.contacts.find(scope.workspaceId, id))) throw notFound('Contact');
+      const now = nowIso();
+      await tagContact(repos, scope.workspaceId, id, await resolveTags(repos, scope.workspaceId, refs, now), scope.actor, now);
+      return this.readContact(repos, scope.workspaceId, id);
+    });
+  }
+
+  /** Takes a tag off a contact; 404 when the contact does not carry it. */
+  async removeTag(scope: ContactScope, id: string, tagId: string): Promise<Contact> {
+    return this.uow.transaction(async (repos) => {
+      if (!(await repos.contacts.find(scope.workspaceId, id))) throw notFound('Contact');
+      const tag = await repos.tags.find(scope.workspaceId, tagId);
+      if (!tag || !(await repos.tags.unlink(scope.workspaceId, id, tagId))) throw notFound('Tag on this contact');
+      await repos.events.append(scope.workspaceId, id, 'tag_removed', [{ field: 'tags', before: tag.name, after: null }], scope.actor, nowIso());
+      return this.readContact(repos, scope.workspaceId, id);
+    });
+  }
+
+  /** Identities of a contact (phone, email, WhatsApp ids, CRM ids). */
+  async listIdentities(workspaceId: string, id: string): Promise<IdentityKey[]> {
+    if (!(await this.uow.repos.contacts.find(workspaceId, id))) throw notFound('Contact');
+    return this.uow.repos.identities.listForContact(workspaceId, id);
+  }
+
+  private async readContact(repos: Repositories, workspaceId: string, id: string): Promise<Contact> {
+    const row = await repos.contacts.find(workspaceId, id);
+    if (!row) throw notFound('Contact');
+    const [contact] = await this.hydrate(repos, workspaceId, [row]);
+    if (!contact) throw notFound('Contact');
+    return contact;
+  }
+
+  private async hydrate(repos: Repositories, workspaceId: string, rows: ContactsTable[]): Promise<Contact[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const [tagRows, fieldRows] = await Promise.all([
+      repos.tags.tagsForContacts(workspaceId, ids),
+      repos.customFields.listDefinitions(workspaceId),
+    ]);
+    const custom = await this.customValuesOf(repos, workspaceId, ids, fieldRows.map(toFieldDefinition));
+    const tagsByContact = new Map<string, Contact['tags']>();
+    for (const t of tagRows) {
+      const list = tagsByContact.get(t.contact_id) ?? [];
+      list.push({ id: t.id, name: t.name, color: t.color, category: t.category });
+      tagsByContact.set(t.contact_id, list);
+    }
+    return rows.map((row) => toContact(row, tagsByContact.get(row.id) ?? [], custom.get(row.id) ?? {}));
+  }
+
+  private async customValuesOf(repos: Repositories, workspaceId: string, ids: string[], fields: FieldDefinition[]) {
+    if (fields.length === 0) return new Map<string, Record<string, CustomValue>>();
+    const rows = await repos.customFields.valuesForContacts(workspaceId, ids);
+    return rowsToCustomValues(new Map(fields.map((f) => [f.id, f])), rows);
+  }
+
+  private async loadContext(repos: Repositories, workspaceId: string) {
+    const [workspace, fieldRows] = await Promise.all([repos.workspaces.find(workspaceId), repos.customFields.listDefinitions(workspaceId)]);
+    if (!workspace) throw notFound('Workspace');
+    return { defaultCountry: workspace.default_country, fields: fieldRows.map(toFieldDefinition) };
+  }
+
+  private phoneCheck(defaultCountry: string) {
+    return { normalizePhone: (raw: string) => normalizePhone(raw, defaultCountry) };
+  }
+
+  private async checkMembers(repos: Repositories, workspaceId: string, refs: Array<{ path: string; id: string }>): Promise<FieldError[]> {
+    const errors: FieldError[] = [];
+    for (const ref of refs) {
+      if (!(await repos.users.find(workspaceId, ref.id))) errors.push({ path: ref.path, message: 'is not a member of this workspace' });
+    }
+    return errors;
+  }
+
+  /** Validates and normalises the profile fields given; collects errors naming each field. */
+  private async normalizeProfile(
+    repos: Repositories,
+    workspaceId: string,
+    input: ProfileInput,
+    defaultCountry: string,
+    errors: FieldError[],
+  ): Promise<Editable> {
+    const columns: Editable = {};
+    for (const [key, column] of Object.entries(PROFILE_COLUMNS)) {
+      const value = input[key as keyof typeof PROFILE_COLUMNS];
+      if (value !== undefined) Object.assign(columns, { [column]: value });
+    }
+    for (const [key, column] of Object.entries(ADDRESS_COLUMNS)) {
+      const value = input.address?.[key as keyof typeof ADDRESS_COLUMNS];
+      if (value !== undefined) Object.assign(columns, { [column]: value });
+    }
+    for (const network of SOCIAL_NETWORKS) {
+      const value = input.social?.[network];
+      if (value === undefined) continue;
+      const url = value === null ? null : normalizeSocialProfile(network, value);
+      if (value !== null && url === null) errors.push({ path: `social.${network}`, message: 'must be a profile link or handle' });
+      else Object.assign(columns, { [SOCIAL_COLUMNS[network]]: url });
+    }
+    if (typeof input.phone === 'string') {
+      const phone = normalizePhone(input.phone, defaultCountry);
+      if (!phone) errors.push({ path: 'phone', message: `is not a valid phone number (numbers without a country code are read as ${defaultCountry})` });
+      else columns.phone = phone;
+    }
+    if (input.assigneeId && !(await repos.users.find(workspaceId, input.assigneeId))) {
+      errors.push({ path: 'assigneeId', message: 'is not a member of this workspace' });
+    }
+    return columns;
+  }
+
+  /** Refuses identities that belong to another contact, naming the field and the holder. */
+  private async claimIdentities(repos: Repositories, workspaceId: string, contactId: string, keys: IdentityKey[]): Promise<void> {
+    const owners = (await repos.identities.findOwners(workspaceId, keys)).filter((o) => o.contact_id !== contactId);
+    const [owner] = owners;
+    if (!owner) return;
+    const holder = await repos.contacts.find(workspaceId, owner.contact_id);
+    throw new AppError(
+      'identity_taken',
+      409,
+      `This ${owner.kind} already belongs to ${holder?.display_name ?? 'another contact'}`,
+      owners.map((o) => ({ path: o.kind, message: `already belongs to contact ${o.contact_id}` })),
+      { contactId: owner.contact_id },
+    );
+  }
+}
+
+function emptyProfile(): Required<Editable> {
+  const empty = {} as Required<Editable>;
+  for (const { column } of EDITABLE_COLUMNS) Object.assign(empty, { [column]: null });
+  return empty;
+}
+
+function identitiesOf(row: Pick<ContactsTable, 'phone' | 'email'>): IdentityKey[] {
+  return [
+    ...(row.phone ? [{ kind: 'phone', value: row.phone }] : []),
+    ...(row.email ? [{ kind: 'email', value: row.email }] : []),
+  ];
+}
+
+function versionConflict(currentVersion: number): AppError {
+  return new AppError('version_conflict', 409, 'Someone else changed this contact meanwhile; reload it and apply your change again', undefined, {
+    currentVersion,
+  });
+}
+
+/** What the simple search looks for: digits for phone-like input, folded text otherwise. */
+function searchNeedle(q: string): string {
+  const digits = q.replace(/\D/g, '');
+  return /^[\d\s()+.-]+$/.test(q) && digits.length >= 3 ? digits : foldText(q);
+}

@@ -1,0 +1,178 @@
+import type { z } from 'zod';
+import type {
+  CUSTOM_FIELD_PRESETS,
+  CustomField,
+  customFieldCreateSchema,
+  customFieldUpdateSchema,
+} from '../../shared/custom-field-schemas.js';
+import type { CustomFieldOptions, CustomFieldType } from '../../shared/custom-field-types.js';
+import { foldText } from '../../shared/text-fold.js';
+import { requireRole, type Principal } from '../auth/principal.js';
+import { nowIso } from '../clock.js';
+import { newId } from '../db/new-id.js';
+import type { UnitOfWork } from '../db/repositories.js';
+import type { CustomFieldDefinitionsTable } from '../db/schema.js';
+import { AppError, invalidField, notFound } from '../http/errors.js';
+import { CUSTOM_FIELD_PRESET_FIELDS } from './custom-field-presets.js';
+
+const TYPES_WITH_CHOICES = new Set<CustomFieldType>(['select', 'multi_select']);
+
+function toCustomField(row: CustomFieldDefinitionsTable): CustomField {
+  return {
+    id: row.id,
+    key: row.key,
+    label: row.label,
+    type: row.type as CustomFieldType,
+    options: JSON.parse(row.options) as CustomFieldOptions,
+    group: row.group_name,
+    description: row.description,
+    required: row.required === 1,
+    position: row.position,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** A field key from a label: `Customer Lifetime Value` → `customer_lifetime_value`. */
+function keyFromLabel(label: string): string {
+  const slug = foldText(label)
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 60);
+  return /^[a-z]/.test(slug) ? slug : `field_${slug}`.replace(/_+$/, '');
+}
+
+function checkOptions(type: CustomFieldType, options: CustomFieldOptions): void {
+  if (TYPES_WITH_CHOICES.has(type) && !options.choices?.length) throw invalidField('options.choices', 'a select needs at least one choice');
+  if (options.choices && new Set(options.choices.map((c) => c.toLowerCase())).size !== options.choices.length) {
+    throw invalidField('options.choices', 'choices must be unique');
+  }
+}
+
+/** Custom field definitions: typed, grouped, ordered, with one-click presets. */
+export class CustomFieldsService {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  /** Definitions in display order. */
+  async listFields(workspaceId: string): Promise<CustomField[]> {
+    return (await this.uow.repos.customFields.listDefinitions(workspaceId)).map(toCustomField);
+  }
+
+  /** One definition with how many contacts hold a value for it. */
+  async getField(workspaceId: string, id: string): Promise<CustomField & { contactCount: number }> {
+    const row = await this.uow.repos.customFields.findDefinition(workspaceId, id);
+    if (!row) throw notFound('Custom field');
+    return { ...toCustomField(row), contactCount: await this.uow.repos.customFields.countContactsWithValue(workspaceId, id) };
+  }
+
+  /** Creates a definition (admins only). */
+  async createField(by: Principal, input: z.output<typeof customFieldCreateSchema>): Promise<CustomField> {
+    requireRole(by, 'admin');
+    checkOptions(input.type, input.options);
+    const key = input.key ?? keyFromLabel(input.label);
+    return this.uow.transaction(async (repos) => {
+      const existing = await repos.customFields.listDefinitions(by.workspaceId);
+      if (existing.some((f) => f.key === key)) {
+        throw new AppError('conflict', 409, `A custom field with key "${key}" already exists`, [{ path: 'key', message: 'is already used' }]);
+      }
+      const now = nowIso();
+      const row: CustomFieldDefinitionsTable = {
+        workspace_id: by.workspaceId,
+        id: newId(),
+        key,
+        label: input.label,
+        type: input.type,
+        options: JSON.stringify(input.options),
+        group_name: input.group ?? null,
+        description: input.description ?? null,
+        required: input.required ? 1 : 0,
+        position: input.position ?? (await repos.customFields.maxPosition(by.workspaceId)) + 1,
+        created_at: now,
+        updated_at: now,
+      };
+      await repos.customFields.insertDefinition(row);
+      return toCustomField(row);
+    });
+  }
+
+  /** Changes a definition; the type changes only while no contact holds a value, and removed choices lose their values. */
+  async updateField(by: Principal, id: string, changes: z.output<typeof customFieldUpdateSchema>): Promise<CustomField> {
+    requireRole(by, 'admin');
+    return this.uow.transaction(async (repos) => {
+      const row = await repos.customFields.findDefinition(by.workspaceId, id);
+      if (!row) throw notFound('Custom field');
+      const current = toCustomField(row);
+      const type = changes.type ?? current.type;
+      const options = changes.options ?? current.options;
+      checkOptions(type, options);
+      if (type !== current.type) {
+        const held = await repos.customFields.countContactsWithValue(by.workspaceId, id);
+        if (held > 0) {
+          throw new AppError('conflict', 409, `The type cannot change while ${held} contacts hold a value`, [
+            { path: 'type', message: 'clear the values or create a new field' },
+          ]);
+        }
+      }
+      if (TYPES_WITH_CHOICES.has(type) && current.options.choices) {
+        const kept = new Set(options.choices ?? []);
+        await repos.customFields.deleteTextValues(by.workspaceId, id, current.options.choices.filter((c) => !kept.has(c)));
+      }
+      await repos.customFields.updateDefinition(by.workspaceId, id, {
+        ...(changes.label !== undefined ? { label: changes.label } : {}),
+        ...(changes.group !== undefined ? { group_name: changes.group } : {}),
+        ...(changes.description !== undefined ? { description: changes.description } : {}),
+        ...(changes.required !== undefined ? { required: changes.required ? 1 : 0 } : {}),
+        ...(changes.position !== undefined ? { position: changes.position } : {}),
+        type,
+        options: JSON.stringify(options),
+        updated_at: nowIso(),
+      });
+      const updated = await repos.customFields.findDefinition(by.workspaceId, id);
+      if (!updated) throw notFound('Custom field');
+      return toCustomField(updated);
+    });
+  }
+
+  /** Deletes a definition and all its values (admins only); returns how many contacts lost a value. */
+  async deleteField(by: Principal, id: string): Promise<{ contactCount: number }> {
+    requireRole(by, 'admin');
+    return this.uow.transaction(async (repos) => {
+      if (!(await repos.customFields.findDefinition(by.workspaceId, id))) throw notFound('Custom field');
+      const contactCount = await repos.customFields.countContactsWithValue(by.workspaceId, id);
+      await repos.customFields.deleteDefinition(by.workspaceId, id);
+      return { contactCount };
+    });
+  }
+
+  /** Sets the display order: the given ids first, in that order. */
+  async reorderFields(by: Principal, ids: string[]): Promise<CustomField[]> {
+    requireRole(by, 'admin');
+    await this.uow.transaction(async (repos) => {
+      const existing = await repos.customFields.listDefinitions(by.workspaceId);
+      const known = new Set(existing.map((f) => f.id));
+      const unknown = ids.find((id) => !known.has(id));
+      if (unknown) throw invalidField('ids', `${unknown} is not a custom field of this workspace`);
+      const order = [...new Set(ids), ...existing.map((f) => f.id).filter((id) => !ids.includes(id))];
+      const now = nowIso();
+      for (const [position, id] of order.entries()) {
+        await repos.customFields.updateDefinition(by.workspaceId, id, { position, updated_at: now });
+      }
+    });
+    return this.listFields(by.workspaceId);
+  }
+
+  /** Adds a preset group; fields whose key exists already are left as they are. */
+  async applyPreset(by: Principal, preset: (typeof CUSTOM_FIELD_PRESETS)[number]): Promise<CustomField[]> {
+    requireRole(by, 'admin');
+    const existing = new Set((await this.uow.repos.customFields.listDefinitions(by.workspaceId)).map((f) => f.key));
+    for (const field of CUSTOM_FIELD_PRESET_FIELDS[preset]) {
+      if (existing.has(field.key)) continue;
+      await this.createField(by, {
+        ...field,
+        options: field.options ?? {},
+        required: false,
+      });
+    }
+    return this.listFields(by.workspaceId);
+  }
+}

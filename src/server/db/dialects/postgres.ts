@@ -1,0 +1,66 @@
+import { PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { BulkRows, SqlDialect } from './dialect.js';
+
+/** PostgreSQL allows 65,535 parameters per statement. */
+const MAX_PARAMETERS = 60_000;
+
+const TYPE_INT8 = 20;
+const TYPE_NUMERIC = 1700;
+const TYPE_DATE = 1082;
+const TYPE_TIMESTAMP = 1114;
+const TYPE_TIMESTAMPTZ = 1184;
+
+/** Makes PostgreSQL values come back in the same shapes as SQLite's: numbers and ISO strings. */
+const typeParsers: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: string) => {
+    switch (oid) {
+      case TYPE_INT8:
+      case TYPE_NUMERIC:
+        return (value: string) => Number(value);
+      case TYPE_DATE:
+        return (value: string) => value;
+      case TYPE_TIMESTAMP:
+        return (value: string) => new Date(`${value.replace(' ', 'T')}Z`).toISOString();
+      case TYPE_TIMESTAMPTZ:
+        return (value: string) => new Date(value).toISOString();
+      default:
+        return pg.types.getTypeParser(oid, format as 'text');
+    }
+  }) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+/** Connects to PostgreSQL; `schema`, when given, becomes the search path (used by tests). */
+export function openPostgres(url: string, schema?: string): { kysely: PostgresDialect; dialect: SqlDialect } {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    types: typeParsers,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  const dialect: SqlDialect = {
+    name: 'postgres',
+    types: { timestamp: 'timestamptz', date: 'date', double: 'double precision' },
+    binaryCollation: sql`collate "C"`,
+    isUniqueViolation: (error) => error instanceof Error && (error as { code?: string }).code === '23505',
+    bulkInsert: async (db, batches: BulkRows[]) => {
+      await db.transaction().execute(async (trx) => {
+        for (const { table, rows } of batches) {
+          const first = rows[0];
+          if (!first) continue;
+          const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / Object.keys(first).length));
+          for (let start = 0; start < rows.length; start += perStatement) {
+            await trx
+              .insertInto(table)
+              .values(rows.slice(start, start + perStatement) as never)
+              .execute();
+          }
+        }
+      });
+    },
+    backup: async () => {
+      throw new Error('backup works on the embedded SQLite database; use pg_dump for PostgreSQL');
+    },
+  };
+  return { kysely: new PostgresDialect({ pool }), dialect };
+}

@@ -1,0 +1,15 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Db } from './database.js';
+import { initialMigration } from './migrations/0001-initial.js';
+
+/** Applies every pending migration; the same list serves both dialects. */
+export async function migrateToLatest({ kysely, dialect }: Db): Promise<string[]> {
+  const provider: MigrationProvider = {
+    getMigrations: async (): Promise<Record<string, Migration>> => ({
+      '0001-initial': initialMigration(dialect),
+    }),
+  };
+  const { error, results } = await new Migrator({ db: kysely, provider }).migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,76 @@
+import { sql, type Kysely } from 'kysely';
+import { AuthRepository } from '../auth/auth.repository.js';
+import { ConsentsRepository } from '../consents/consents.repository.js';
+import { ContactsRepository } from '../contacts/contacts.repository.js';
+import { CustomFieldsRepository } from '../custom-fields/custom-fields.repository.js';
+import { ContactEventsRepository } from '../events/contact-events.repository.js';
+import { IdempotencyRepository } from '../http/idempotency.repository.js';
+import { IdentitiesRepository } from '../identities/identities.repository.js';
+import { NotesRepository } from '../notes/notes.repository.js';
+import { TagsRepository } from '../tags/tags.repository.js';
+import { UsersRepository } from '../users/users.repository.js';
+import { WorkspacesRepository } from '../workspaces/workspaces.repository.js';
+import type { Db } from './database.js';
+import type { BulkRows } from './dialects/dialect.js';
+import type { Database } from './schema.js';
+
+/** Every repository, bound to one connection or transaction. */
+export interface Repositories {
+  auth: AuthRepository;
+  consents: ConsentsRepository;
+  contacts: ContactsRepository;
+  customFields: CustomFieldsRepository;
+  events: ContactEventsRepository;
+  idempotency: IdempotencyRepository;
+  identities: IdentitiesRepository;
+  notes: NotesRepository;
+  tags: TagsRepository;
+  users: UsersRepository;
+  workspaces: WorkspacesRepository;
+}
+
+function bindRepositories(db: Kysely<Database>): Repositories {
+  return {
+    auth: new AuthRepository(db),
+    consents: new ConsentsRepository(db),
+    contacts: new ContactsRepository(db),
+    customFields: new CustomFieldsRepository(db),
+    events: new ContactEventsRepository(db),
+    idempotency: new IdempotencyRepository(db),
+    identities: new IdentitiesRepository(db),
+    notes: new NotesRepository(db),
+    tags: new TagsRepository(db),
+    users: new UsersRepository(db),
+    workspaces: new WorkspacesRepository(db),
+  };
+}
+
+/** Repositories for plain reads and single writes, and transactions that span several of them. */
+export class UnitOfWork {
+  /** Repositories outside any transaction. */
+  readonly repos: Repositories;
+
+  constructor(private readonly db: Db) {
+    this.repos = bindRepositories(db.kysely);
+  }
+
+  /** Runs the work in one transaction: all of it is kept, or none. */
+  async transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+    return this.db.kysely.transaction().execute((trx) => work(bindRepositories(trx)));
+  }
+
+  /** Loads rows into several tables at once (seeding, imports). */
+  async bulkInsert(batches: BulkRows[]): Promise<void> {
+    await this.db.dialect.bulkInsert(this.db.kysely, batches);
+  }
+
+  /** Throws unless the database answers. */
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.db.kysely);
+  }
+
+  /** True when the error is a unique-key violation on this dialect. */
+  isUniqueViolation(error: unknown): boolean {
+    return this.db.dialect.isUniqueViolation(error);
+  }
+}

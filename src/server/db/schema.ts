@@ -1,0 +1,237 @@
+
+/** Timestamps travel as ISO-8601 UTC strings on both dialects. */
+type Timestamp = string;
+
+/** A business using Rolo; every other row belongs to exactly one. */
+export interface WorkspacesTable {
+  id: string;
+  name: string;
+  default_country: string;
+  settings: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A person who signs in to a workspace. */
+export interface UsersTable {
+  workspace_id: string;
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  disabled_at: Timestamp | null;
+}
+
+/** A browser session; only the hash of its token is stored. */
+export interface SessionsTable {
+  workspace_id: string;
+  token_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+/** A programmatic credential; only the hash of the key is stored. */
+export interface ApiKeysTable {
+  workspace_id: string;
+  id: string;
+  name: string;
+  role: string;
+  prefix: string;
+  key_hash: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+/** The contact profile; counters and dates of contact are maintained by the messaging features. */
+export interface ContactsTable {
+  workspace_id: string;
+  id: string;
+  first_name: string | null;
+  last_name: string | null;
+  display_name: string;
+  sort_name: string;
+  search_text: string;
+  phone: string | null;
+  email: string | null;
+  company: string | null;
+  job_title: string | null;
+  birthday: string | null;
+  language: string | null;
+  timezone: string | null;
+  street: string | null;
+  city: string | null;
+  region: string | null;
+  postal_code: string | null;
+  country: string | null;
+  linkedin: string | null;
+  twitter: string | null;
+  facebook: string | null;
+  instagram: string | null;
+  website: string | null;
+  source: string;
+  assignee_id: string | null;
+  first_contact_at: Timestamp | null;
+  last_contact_at: Timestamp | null;
+  last_inbound_at: Timestamp | null;
+  last_outbound_at: Timestamp | null;
+  conversation_count: number;
+  message_count: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: number;
+}
+
+/** How a contact is recognised: phone, email, WhatsApp ids, CRM ids. Unique per workspace and kind. */
+export interface ContactIdentitiesTable {
+  workspace_id: string;
+  kind: string;
+  value: string;
+  contact_id: string;
+  created_at: Timestamp;
+}
+
+/** A workspace-defined field with its type, options and group. */
+export interface CustomFieldDefinitionsTable {
+  workspace_id: string;
+  id: string;
+  key: string;
+  label: string;
+  type: string;
+  options: string;
+  group_name: string | null;
+  description: string | null;
+  required: number;
+  position: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One typed value of a custom field on a contact; multi-selects hold one row per option. */
+export interface ContactFieldValuesTable {
+  workspace_id: string;
+  contact_id: string;
+  field_id: string;
+  ordinal: number;
+  text_value: string | null;
+  number_value: number | null;
+}
+
+/** A label with colour and category, optionally applied by a rule. */
+export interface TagsTable {
+  workspace_id: string;
+  id: string;
+  name: string;
+  name_key: string;
+  color: string;
+  category: string | null;
+  description: string | null;
+  smart_rule: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A tag applied to a contact, with who applied it and when. */
+export interface ContactTagsTable {
+  workspace_id: string;
+  contact_id: string;
+  tag_id: string;
+  applied_by: string;
+  applied_at: Timestamp;
+}
+
+/** A private team note on a contact. */
+export interface NotesTable {
+  workspace_id: string;
+  id: string;
+  contact_id: string;
+  type: string;
+  body: string;
+  pinned: number;
+  author_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: number;
+}
+
+/** The state of a note before each edit. */
+export interface NoteRevisionsTable {
+  workspace_id: string;
+  id: string;
+  note_id: string;
+  type: string;
+  body: string;
+  pinned: number;
+  edited_by: string | null;
+  edited_at: Timestamp;
+}
+
+/** Append-only consent ledger; the newest row per channel and purpose is the current state. */
+export interface ConsentsTable {
+  workspace_id: string;
+  id: string;
+  contact_id: string;
+  channel: string;
+  purpose: string;
+  status: string;
+  source: string;
+  proof: string | null;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+}
+
+/** Every change to a contact, field by field; the timeline and the audit log read it. */
+export interface ContactEventsTable {
+  workspace_id: string;
+  id: string;
+  contact_id: string;
+  type: string;
+  changes: string;
+  actor_type: string;
+  actor_id: string | null;
+  created_at: Timestamp;
+}
+
+/** The first answer to a POST carrying an Idempotency-Key, replayed on retries. */
+export interface IdempotencyKeysTable {
+  workspace_id: string;
+  principal_id: string;
+  key: string;
+  request_hash: string;
+  status_code: number | null;
+  response_body: string | null;
+  created_at: Timestamp;
+}
+
+/** Fixed-window counters for rate limits, shared by every server process. */
+export interface RateLimitsTable {
+  bucket: string;
+  count: number;
+  reset_at: Timestamp;
+}
+
+/** The whole database as Kysely sees it. */
+export interface Database {
+  workspaces: WorkspacesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_keys: ApiKeysTable;
+  contacts: ContactsTable;
+  contact_identities: ContactIdentitiesTable;
+  custom_field_definitions: CustomFieldDefinitionsTable;
+  contact_field_values: ContactFieldValuesTable;
+  tags: TagsTable;
+  contact_tags: ContactTagsTable;
+  notes: NotesTable;
+  note_revisions: NoteRevisionsTable;
+  consents: ConsentsTable;
+  contact_events: ContactEventsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  rate_limits: RateLimitsTable;
+}

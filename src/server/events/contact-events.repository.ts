@@ -1,0 +1,55 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../auth/principal.js';
+import { newId } from '../db/new-id.js';
+import type { Database } from '../db/schema.js';
+
+/** One field's change: its path, the value before and after. */
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** A stored contact event. */
+export interface ContactEventRow {
+  id: string;
+  contact_id: string;
+  type: string;
+  changes: string;
+  actor_type: string;
+  actor_id: string | null;
+  created_at: string;
+}
+
+/** SQL for the contact event log. */
+export class ContactEventsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Appends one event; call it in the same transaction as the change it records. */
+  async append(workspaceId: string, contactId: string, type: string, changes: FieldChange[], actor: Actor, now: string): Promise<void> {
+    await this.db
+      .insertInto('contact_events')
+      .values({
+        workspace_id: workspaceId,
+        id: newId(),
+        contact_id: contactId,
+        type,
+        changes: JSON.stringify(changes),
+        actor_type: actor.type,
+        actor_id: actor.id,
+        created_at: now,
+      })
+      .execute();
+  }
+
+  /** A contact's events newest first, before the given event id. */
+  async listForContact(workspaceId: string, contactId: string, limit: number, beforeId?: string): Promise<ContactEventRow[]> {
+    let query = this.db
+      .selectFrom('contact_events')
+      .select(['id', 'contact_id', 'type', 'changes', 'actor_type', 'actor_id', 'created_at'])
+      .where('workspace_id', '=', workspaceId)
+      .where('contact_id', '=', contactId);
+    if (beforeId) query = query.where('id', '<', beforeId);
+    return query.orderBy('id', 'desc').limit(limit).execute();
+  }
+}

@@ -1,0 +1,118 @@
+import type { Kysely, Updateable } from 'kysely';
+import type { Database, TagsTable } from '../db/schema.js';
+
+const TAG_COLUMNS = ['id', 'name', 'color', 'category', 'description', 'smart_rule', 'created_at', 'updated_at'] as const;
+
+/** A tag row as read. */
+export type TagRow = Pick<TagsTable, (typeof TAG_COLUMNS)[number]>;
+
+/** SQL for tags and their links to contacts. */
+export class TagsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Every tag of a workspace by category and name, with how many contacts carry it. */
+  async list(workspaceId: string) {
+    return this.db
+      .selectFrom('tags as t')
+      .select(TAG_COLUMNS.map((c) => `t.${c}` as const))
+      .select((eb) =>
+        eb
+          .selectFrom('contact_tags as ct')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('ct.workspace_id', '=', 't.workspace_id')
+          .whereRef('ct.tag_id', '=', 't.id')
+          .as('contact_count'),
+      )
+      .where('t.workspace_id', '=', workspaceId)
+      .orderBy('t.category')
+      .orderBy('t.name_key')
+      .execute();
+  }
+
+  /** One tag. */
+  async find(workspaceId: string, id: string): Promise<TagRow | undefined> {
+    return this.db.selectFrom('tags').select(TAG_COLUMNS).where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  }
+
+  /** Tags matching any of these ids or folded names. */
+  async findByIdsOrNameKeys(workspaceId: string, ids: string[], nameKeys: string[]) {
+    if (ids.length === 0 && nameKeys.length === 0) return [];
+    return this.db
+      .selectFrom('tags')
+      .select([...TAG_COLUMNS, 'name_key'])
+      .where('workspace_id', '=', workspaceId)
+      .where((eb) => eb.or([...(ids.length ? [eb('id', 'in', ids)] : []), ...(nameKeys.length ? [eb('name_key', 'in', nameKeys)] : [])]))
+      .execute();
+  }
+
+  /** Adds a tag. */
+  async insert(row: TagsTable): Promise<void> {
+    await this.db.insertInto('tags').values(row).execute();
+  }
+
+  /** Changes a tag. */
+  async update(workspaceId: string, id: string, changes: Updateable<TagsTable>): Promise<void> {
+    await this.db.updateTable('tags').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+  }
+
+  /** Deletes a tag (its links go with it). */
+  async delete(workspaceId: string, id: string): Promise<void> {
+    await this.db.deleteFrom('tags').where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+  }
+
+  /** Tags carried by each of these contacts. */
+  async tagsForContacts(workspaceId: string, contactIds: string[]) {
+    if (contactIds.length === 0) return [];
+    return this.db
+      .selectFrom('contact_tags as ct')
+      .innerJoin('tags as t', (j) => j.onRef('t.workspace_id', '=', 'ct.workspace_id').onRef('t.id', '=', 'ct.tag_id'))
+      .select(['ct.contact_id', 't.id', 't.name', 't.color', 't.category'])
+      .where('ct.workspace_id', '=', workspaceId)
+      .where('ct.contact_id', 'in', contactIds)
+      .orderBy('t.name_key')
+      .execute();
+  }
+
+  /** Links tags to a contact; links that exist already are left as they are. Returns the tag ids newly linked. */
+  async link(workspaceId: string, contactId: string, tagIds: string[], appliedBy: string, now: string): Promise<string[]> {
+    if (tagIds.length === 0) return [];
+    const existing = await this.db
+      .selectFrom('contact_tags')
+      .select('tag_id')
+      .where('workspace_id', '=', workspaceId)
+      .where('contact_id', '=', contactId)
+      .where('tag_id', 'in', tagIds)
+      .execute();
+    const have = new Set(existing.map((r) => r.tag_id));
+    const added = [...new Set(tagIds)].filter((id) => !have.has(id));
+    if (added.length === 0) return [];
+    await this.db
+      .insertInto('contact_tags')
+      .values(added.map((tagId) => ({ workspace_id: workspaceId, contact_id: contactId, tag_id: tagId, applied_by: appliedBy, applied_at: now })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    return added;
+  }
+
+  /** Unlinks a tag from a contact; false when it was not linked. */
+  async unlink(workspaceId: string, contactId: string, tagId: string): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('contact_tags')
+      .where('workspace_id', '=', workspaceId)
+      .where('contact_id', '=', contactId)
+      .where('tag_id', '=', tagId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) === 1;
+  }
+
+  /** Contacts carrying a tag. */
+  async contactIdsWithTag(workspaceId: string, tagId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('contact_tags')
+      .select('contact_id')
+      .where('workspace_id', '=', workspaceId)
+      .where('tag_id', '=', tagId)
+      .execute();
+    return rows.map((r) => r.contact_id);
+  }
+}
