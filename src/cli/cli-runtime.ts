@@ -3,7 +3,8 @@ import { startRuntime, type Runtime } from '../server/runtime.js';
 
 /** Runs a command against the configured database, closing it afterwards. */
 export async function withRuntime<T>(work: (runtime: Runtime) => Promise<T>, sqliteCacheKiB?: number): Promise<T> {
-  const runtime = await startRuntime(loadConfig(), sqliteCacheKiB);
+  const config = loadConfig();
+  const runtime = await startRuntime({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, sqliteCacheKiB });
   try {
     return await work(runtime);
   } finally {

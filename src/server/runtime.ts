@@ -1,5 +1,4 @@
-import type { Config } from './config.js';
-import { openDatabase, type Db } from './db/database.js';
+import { openDatabase, type DatabaseConfig, type Db } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { createServices, type Services } from './services.js';
 
@@ -11,8 +10,8 @@ export interface Runtime {
 }
 
 /** Opens and migrates the configured database and builds the services over it. */
-export async function startRuntime(config: Pick<Config, 'databaseUrl' | 'dataDir'>, sqliteCacheKiB?: number): Promise<Runtime> {
-  const db = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, sqliteCacheKiB });
+export async function startRuntime(config: DatabaseConfig): Promise<Runtime> {
+  const db = openDatabase(config);
   await migrateToLatest(db);
   return { db, services: createServices(db), close: () => db.kysely.destroy() };
 }
