@@ -25,7 +25,10 @@ export function registerAdminCommands(program: Command): void {
     .option('--country <code>', 'default country for phone numbers written without a country code', 'US')
     .action((name: string, options: { country: string }) =>
       withRuntime(async ({ services }) => {
-        const workspace = await services.workspaces.createWorkspace(name, countryCodeSchema.parse(options.country));
+        const workspace = await services.workspaces.createWorkspace(
+          name,
+          countryCodeSchema.parse(options.country),
+        );
         console.log(`created workspace "${workspace.name}"`);
         console.log(workspace.id);
       }),
@@ -44,7 +47,12 @@ export function registerAdminCommands(program: Command): void {
     .action((options: { email: string; name: string; password?: string; workspace?: string; role: string }) =>
       withRuntime(async (runtime) => {
         const workspaceId = await resolveWorkspaceId(runtime, options.workspace);
-        const input = userCreateSchema.parse({ email: options.email, name: options.name, role: options.role, password: options.password });
+        const input = userCreateSchema.parse({
+          email: options.email,
+          name: options.name,
+          role: options.role,
+          password: options.password,
+        });
         const { user, password } = await runtime.services.users.createUser(workspaceId, input);
         console.log(`created ${user.role} ${user.email} (${user.id})`);
         if (password) console.log(password);
@@ -62,7 +70,10 @@ export function registerAdminCommands(program: Command): void {
     .action((options: { workspace?: string; name: string; role: 'owner' | 'admin' | 'agent' }) =>
       withRuntime(async (runtime) => {
         const workspaceId = await resolveWorkspaceId(runtime, options.workspace);
-        const { apiKey, key } = await runtime.services.auth.createApiKey(workspaceId, { name: options.name, role: options.role });
+        const { apiKey, key } = await runtime.services.auth.createApiKey(workspaceId, {
+          name: options.name,
+          role: options.role,
+        });
         console.log(`created ${apiKey.role} key "${apiKey.name}" (${apiKey.id}); it is shown only now:`);
         console.log(key);
       }),

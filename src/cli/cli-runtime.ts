@@ -2,9 +2,16 @@ import { loadConfig } from '../server/config.js';
 import { startRuntime, type Runtime } from '../server/runtime.js';
 
 /** Runs a command against the configured database, closing it afterwards. */
-export async function withRuntime<T>(work: (runtime: Runtime) => Promise<T>, sqliteCacheKiB?: number): Promise<T> {
+export async function withRuntime<T>(
+  work: (runtime: Runtime) => Promise<T>,
+  sqliteCacheKiB?: number,
+): Promise<T> {
   const config = loadConfig();
-  const runtime = await startRuntime({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, sqliteCacheKiB });
+  const runtime = await startRuntime({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    sqliteCacheKiB,
+  });
   try {
     return await work(runtime);
   } finally {
@@ -16,6 +23,7 @@ export async function withRuntime<T>(work: (runtime: Runtime) => Promise<T>, sql
 export async function resolveWorkspaceId(runtime: Runtime, requested?: string): Promise<string> {
   if (requested) return (await runtime.services.workspaces.getWorkspace(requested)).id;
   const first = await runtime.services.workspaces.findDefaultWorkspace();
-  if (!first) throw new Error('there is no workspace yet: run `rolo workspace create NAME` or start the server once');
+  if (!first)
+    throw new Error('there is no workspace yet: run `rolo workspace create NAME` or start the server once');
   return first.id;
 }

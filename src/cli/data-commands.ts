@@ -23,7 +23,11 @@ export function registerDataCommands(program: Command): void {
         const workspaceId = await resolveWorkspaceId(runtime, options.workspace);
         if (options.demo) {
           const owner = (await runtime.services.users.listUsers(workspaceId)).find((u) => u.role === 'owner');
-          const count = await seedDemoData(runtime.services, workspaceId, owner?.id ?? systemPrincipal(workspaceId).id);
+          const count = await seedDemoData(
+            runtime.services,
+            workspaceId,
+            owner?.id ?? systemPrincipal(workspaceId).id,
+          );
           console.log(`loaded ${count} demo contacts`);
         }
         if (options.contacts) {
@@ -33,10 +37,14 @@ export function registerDataCommands(program: Command): void {
             if (done - reported >= 100_000 || done === total) {
               reported = done;
               const seconds = (Date.now() - started) / 1000;
-              console.log(`${done.toLocaleString('en')} / ${total.toLocaleString('en')} contacts, ${Math.round(done / seconds).toLocaleString('en')}/s`);
+              console.log(
+                `${done.toLocaleString('en')} / ${total.toLocaleString('en')} contacts, ${Math.round(done / seconds).toLocaleString('en')}/s`,
+              );
             }
           });
-          console.log(`seeded ${options.contacts.toLocaleString('en')} contacts in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+          console.log(
+            `seeded ${options.contacts.toLocaleString('en')} contacts in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+          );
         }
       }, BULK_CACHE_KIB);
     });

@@ -5,10 +5,15 @@ import { serve } from './serve.js';
 
 const program = new Command()
   .name('rolo')
-  .description('Rolo: contacts for businesses on WhatsApp. Every command honours PORT, HOST, ROLO_DATA_DIR and DATABASE_URL.')
+  .description(
+    'Rolo: contacts for businesses on WhatsApp. Every command honours PORT, HOST, ROLO_DATA_DIR and DATABASE_URL.',
+  )
   .showHelpAfterError();
 
-program.command('serve').description('start the server (migrates, and sets up a workspace on first start)').action(serve);
+program
+  .command('serve')
+  .description('start the server (migrates, and sets up a workspace on first start)')
+  .action(serve);
 registerAdminCommands(program);
 registerDataCommands(program);
 

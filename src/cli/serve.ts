@@ -18,7 +18,8 @@ export async function serve(): Promise<void> {
     console.log(`  email:    ${firstStart.email}`);
     console.log(`  password: ${firstStart.password}`);
     console.log('This password is shown only now; change it in Settings › Team.');
-    if (firstStart.demoContacts) console.log(`Loaded ${firstStart.demoContacts} demo contacts (start with ROLO_DEMO=0 to skip them).`);
+    if (firstStart.demoContacts)
+      console.log(`Loaded ${firstStart.demoContacts} demo contacts (start with ROLO_DEMO=0 to skip them).`);
   }
   const stop = async () => {
     await app.close();

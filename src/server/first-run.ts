@@ -13,10 +13,17 @@ export interface FirstRunResult {
 export const FIRST_OWNER_EMAIL = 'owner@rolo.local';
 
 /** On an empty database: creates a workspace and its owner, and loads demo data unless told not to. */
-export async function runFirstStart(services: Services, options: { demoData: boolean }): Promise<FirstRunResult | null> {
+export async function runFirstStart(
+  services: Services,
+  options: { demoData: boolean },
+): Promise<FirstRunResult | null> {
   if (await services.workspaces.findDefaultWorkspace()) return null;
   const workspace = await services.workspaces.createWorkspace('My Business', 'US');
-  const { user, password } = await services.users.createUser(workspace.id, { email: FIRST_OWNER_EMAIL, name: 'Owner', role: 'owner' });
+  const { user, password } = await services.users.createUser(workspace.id, {
+    email: FIRST_OWNER_EMAIL,
+    name: 'Owner',
+    role: 'owner',
+  });
   const demoContacts = options.demoData ? await seedDemoData(services, workspace.id, user.id) : 0;
   return { workspaceId: workspace.id, email: FIRST_OWNER_EMAIL, password: password ?? '', demoContacts };
 }

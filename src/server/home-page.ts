@@ -12,5 +12,7 @@ or create an API key with <code>rolo api-key create</code>.</p></body></html>`;
 
 /** The page served at `/` until the web app is built. */
 export function registerHomePage(app: FastifyInstance): void {
-  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(PAGE));
+  app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(PAGE),
+  );
 }

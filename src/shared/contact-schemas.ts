@@ -37,7 +37,12 @@ const birthdaySchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
   .refine((v) => {
     const date = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(v) && date.getTime() <= Date.now() && v >= '1900-01-01';
+    return (
+      !Number.isNaN(date.getTime()) &&
+      date.toISOString().startsWith(v) &&
+      date.getTime() <= Date.now() &&
+      v >= '1900-01-01'
+    );
   }, 'must be a real date between 1900 and today')
   .nullable()
   .optional();
@@ -48,7 +53,10 @@ const addressInputSchema = z
     city: optionalText(120),
     region: optionalText(120),
     postalCode: optionalText(20),
-    country: countryCodeSchema.nullable().optional().or(z.literal('').transform(() => null)),
+    country: countryCodeSchema
+      .nullable()
+      .optional()
+      .or(z.literal('').transform(() => null)),
   })
   .strict();
 
@@ -84,7 +92,12 @@ const contactFieldsSchema = z.object({
     .transform((v) => Intl.getCanonicalLocales(v)[0] ?? v)
     .nullable()
     .optional(),
-  timezone: z.string().trim().refine(isValidTimeZone, 'must be an IANA time zone such as America/Sao_Paulo').nullable().optional(),
+  timezone: z
+    .string()
+    .trim()
+    .refine(isValidTimeZone, 'must be an IANA time zone such as America/Sao_Paulo')
+    .nullable()
+    .optional(),
   address: addressInputSchema.optional(),
   social: socialInputSchema.optional(),
   assigneeId: z.string().nullable().optional(),
@@ -160,7 +173,14 @@ export const contactSchema = z.object({
 export type Contact = z.infer<typeof contactSchema>;
 
 /** Sort orders of the contact list; a leading `-` sorts descending. */
-export const CONTACT_SORTS = ['name', '-name', 'createdAt', '-createdAt', 'lastContactAt', '-lastContactAt'] as const;
+export const CONTACT_SORTS = [
+  'name',
+  '-name',
+  'createdAt',
+  '-createdAt',
+  'lastContactAt',
+  '-lastContactAt',
+] as const;
 /** A sort order of the contact list. */
 export type ContactSort = (typeof CONTACT_SORTS)[number];
 

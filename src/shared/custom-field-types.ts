@@ -66,7 +66,10 @@ function isRealDate(value: string): boolean {
 function toNumber(raw: unknown): number | null {
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
   if (typeof raw === 'string' && raw.trim() !== '') {
-    const cleaned = raw.trim().replace(/[%\s,]/g, '').replace(/^[^\d+-]+/, '');
+    const cleaned = raw
+      .trim()
+      .replace(/[%\s,]/g, '')
+      .replace(/^[^\d+-]+/, '');
     const value = Number(cleaned);
     return Number.isFinite(value) ? value : null;
   }
@@ -79,7 +82,11 @@ function matchChoice(choices: string[] | undefined, raw: string): string | undef
 }
 
 /** Validates and normalises one value for a field of the given type (null values are handled by the caller). */
-export function normalizeCustomValue(field: CustomFieldShape, raw: unknown, checks: CustomValueChecks): Result {
+export function normalizeCustomValue(
+  field: CustomFieldShape,
+  raw: unknown,
+  checks: CustomValueChecks,
+): Result {
   switch (field.type) {
     case 'text':
     case 'long_text': {
@@ -106,20 +113,28 @@ export function normalizeCustomValue(field: CustomFieldShape, raw: unknown, chec
       return DATE.test(value) && isRealDate(value) ? ok(value) : fail('must be a date as YYYY-MM-DD');
     }
     case 'datetime': {
-      const time = typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(raw.trim()) ? Date.parse(raw.trim()) : NaN;
-      return Number.isNaN(time) ? fail('must be a date and time in ISO 8601, such as 2026-01-31T14:00:00Z') : ok(new Date(time).toISOString());
+      const time =
+        typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(raw.trim()) ? Date.parse(raw.trim()) : NaN;
+      return Number.isNaN(time)
+        ? fail('must be a date and time in ISO 8601, such as 2026-01-31T14:00:00Z')
+        : ok(new Date(time).toISOString());
     }
     case 'select': {
       const choice = typeof raw === 'string' ? matchChoice(field.options.choices, raw) : undefined;
       return choice ? ok(choice) : fail(`must be one of: ${(field.options.choices ?? []).join(', ')}`);
     }
     case 'multi_select': {
-      const items = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(/[;,]/).filter((s) => s.trim()) : null;
+      const items = Array.isArray(raw)
+        ? raw
+        : typeof raw === 'string'
+          ? raw.split(/[;,]/).filter((s) => s.trim())
+          : null;
       if (!items) return fail('must be a list of choices');
       const values: string[] = [];
       for (const item of items) {
         const choice = typeof item === 'string' ? matchChoice(field.options.choices, item) : undefined;
-        if (!choice) return fail(`"${String(item)}" is not one of: ${(field.options.choices ?? []).join(', ')}`);
+        if (!choice)
+          return fail(`"${String(item)}" is not one of: ${(field.options.choices ?? []).join(', ')}`);
         if (!values.includes(choice)) values.push(choice);
       }
       return ok(values);
@@ -129,7 +144,8 @@ export function normalizeCustomValue(field: CustomFieldShape, raw: unknown, chec
       const candidate = /^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`;
       try {
         const url = new URL(candidate);
-        if ((url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.')) return ok(url.toString());
+        if ((url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.'))
+          return ok(url.toString());
       } catch {
         /* falls through to the error below */
       }
@@ -140,10 +156,13 @@ export function normalizeCustomValue(field: CustomFieldShape, raw: unknown, chec
       return z.email().safeParse(text).success ? ok(text) : fail('must be a valid email address');
     }
     case 'phone': {
-      const value = typeof raw === 'string' || typeof raw === 'number' ? checks.normalizePhone(String(raw)) : null;
+      const value =
+        typeof raw === 'string' || typeof raw === 'number' ? checks.normalizePhone(String(raw)) : null;
       return value ? ok(value) : fail('must be a valid phone number');
     }
     case 'user':
-      return typeof raw === 'string' && raw.trim() ? ok(raw.trim()) : fail('must be the id of a workspace member');
+      return typeof raw === 'string' && raw.trim()
+        ? ok(raw.trim())
+        : fail('must be the id of a workspace member');
   }
 }

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
 const noteType = z.string().trim().toLowerCase().min(1).max(40);
-const noteBody = z.string().trim().min(1, 'must not be empty').max(20000, 'must be at most 20,000 characters');
+const noteBody = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(20000, 'must be at most 20,000 characters');
 
 /** A private team note as the API shows it; `body` is Markdown, never sent to the customer. */
 export const noteSchema = z.object({
@@ -20,7 +24,9 @@ export const noteSchema = z.object({
 export type Note = z.infer<typeof noteSchema>;
 
 /** Writing a note. */
-export const noteCreateSchema = z.object({ type: noteType.default('general'), body: noteBody, pinned: z.boolean().default(false) }).strict();
+export const noteCreateSchema = z
+  .object({ type: noteType.default('general'), body: noteBody, pinned: z.boolean().default(false) })
+  .strict();
 
 /** Changing a note; `version` guards against overwriting someone else's edit. */
 export const noteUpdateSchema = z

@@ -21,7 +21,8 @@ export function normalizeSocialProfile(network: SocialNetwork, raw: string): str
   const candidate = /^[a-z][a-z0-9+.-]*:/i.test(value) ? value : `https://${value}`;
   try {
     const url = new URL(candidate);
-    if ((url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.includes('.')) return url.toString();
+    if ((url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.includes('.'))
+      return url.toString();
   } catch {
     return null;
   }

@@ -35,4 +35,6 @@ export const tagCreateSchema = z
 export const tagUpdateSchema = tagCreateSchema.partial().strict();
 
 /** Tags to put on a contact, by id or by name (unknown names create the tag). */
-export const tagRefsSchema = z.object({ tags: z.array(z.string().trim().min(1).max(100)).min(1).max(100) }).strict();
+export const tagRefsSchema = z
+  .object({ tags: z.array(z.string().trim().min(1).max(100)).min(1).max(100) })
+  .strict();

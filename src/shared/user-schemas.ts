@@ -16,7 +16,11 @@ export const userSchema = z.object({
 export type User = z.infer<typeof userSchema>;
 
 /** A lower-cased email address. */
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email('must be a valid email address').max(254));
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email('must be a valid email address').max(254));
 
 /** A password people can live with and attackers cannot guess quickly. */
 export const passwordSchema = z.string().min(10, 'must have at least 10 characters').max(200);

@@ -29,7 +29,15 @@ export const workspaceUpdateSchema = z
     name: z.string().trim().min(1).max(200),
     defaultCountry: countryCodeSchema,
     noteTypes: z
-      .array(z.string().trim().toLowerCase().min(1).max(40).regex(/^[a-z0-9][a-z0-9 -]*$/, 'use letters, digits, spaces and dashes'))
+      .array(
+        z
+          .string()
+          .trim()
+          .toLowerCase()
+          .min(1)
+          .max(40)
+          .regex(/^[a-z0-9][a-z0-9 -]*$/, 'use letters, digits, spaces and dashes'),
+      )
       .max(50),
   })
   .partial()

@@ -7,7 +7,9 @@ import { describe } from 'vitest';
 import { startRuntime, type Runtime } from '../../src/server/runtime.js';
 
 /** The dialects every database test runs on: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. */
-export const TEST_DIALECTS: Array<'sqlite' | 'postgres'> = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+export const TEST_DIALECTS: Array<'sqlite' | 'postgres'> = process.env.TEST_DATABASE_URL
+  ? ['sqlite', 'postgres']
+  : ['sqlite'];
 
 /** A fresh, migrated database of one dialect: a temp SQLite file, or a PostgreSQL schema of its own. */
 export async function openTestRuntime(dialect: 'sqlite' | 'postgres'): Promise<Runtime> {

@@ -14,7 +14,9 @@ export class AuthRepository {
   async findSession(workspaceId: string, tokenHash: string, now: string) {
     return this.db
       .selectFrom('sessions as s')
-      .innerJoin('users as u', (j) => j.onRef('u.workspace_id', '=', 's.workspace_id').onRef('u.id', '=', 's.user_id'))
+      .innerJoin('users as u', (j) =>
+        j.onRef('u.workspace_id', '=', 's.workspace_id').onRef('u.id', '=', 's.user_id'),
+      )
       .select(['s.user_id', 's.last_seen_at', 'u.role'])
       .where('s.workspace_id', '=', workspaceId)
       .where('s.token_hash', '=', tokenHash)
@@ -35,12 +37,20 @@ export class AuthRepository {
 
   /** Ends one session. */
   async deleteSession(workspaceId: string, tokenHash: string): Promise<void> {
-    await this.db.deleteFrom('sessions').where('workspace_id', '=', workspaceId).where('token_hash', '=', tokenHash).execute();
+    await this.db
+      .deleteFrom('sessions')
+      .where('workspace_id', '=', workspaceId)
+      .where('token_hash', '=', tokenHash)
+      .execute();
   }
 
   /** Ends every session of a user (after a password change or when disabled). */
   async deleteUserSessions(workspaceId: string, userId: string): Promise<void> {
-    await this.db.deleteFrom('sessions').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).execute();
+    await this.db
+      .deleteFrom('sessions')
+      .where('workspace_id', '=', workspaceId)
+      .where('user_id', '=', userId)
+      .execute();
   }
 
   /** Stores a new API key (its hash only). */
@@ -61,7 +71,12 @@ export class AuthRepository {
 
   /** Records when a key was last used. */
   async touchApiKey(workspaceId: string, id: string, now: string): Promise<void> {
-    await this.db.updateTable('api_keys').set({ last_used_at: now }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+    await this.db
+      .updateTable('api_keys')
+      .set({ last_used_at: now })
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .execute();
   }
 
   /** Every key of a workspace, newest first, without hashes. */
@@ -87,7 +102,11 @@ export class AuthRepository {
   }
 
   /** Counts one hit in a fixed window and returns the count so far and when the window resets. */
-  async hitRateLimit(bucket: string, now: string, resetAt: string): Promise<{ count: number; reset_at: string }> {
+  async hitRateLimit(
+    bucket: string,
+    now: string,
+    resetAt: string,
+  ): Promise<{ count: number; reset_at: string }> {
     return this.db
       .insertInto('rate_limits')
       .values({ bucket, count: 1, reset_at: resetAt })
@@ -99,7 +118,12 @@ export class AuthRepository {
             .then(1)
             .else(eb(eb.ref('rate_limits.count'), '+', 1))
             .end(),
-          reset_at: eb.case().when('rate_limits.reset_at', '<=', now).then(eb.ref('excluded.reset_at')).else(eb.ref('rate_limits.reset_at')).end(),
+          reset_at: eb
+            .case()
+            .when('rate_limits.reset_at', '<=', now)
+            .then(eb.ref('excluded.reset_at'))
+            .else(eb.ref('rate_limits.reset_at'))
+            .end(),
         })),
       )
       .returning(['count', 'reset_at'])

@@ -7,11 +7,23 @@ import type { Services } from '../services.js';
 import { csrfTokenFor } from './auth.service.js';
 
 /** Sign-in, sign-out, the current session, and API keys. */
-export function registerAuthRoutes(api: ApiInstance, services: Services, options: { secureCookies: boolean }): void {
+export function registerAuthRoutes(
+  api: ApiInstance,
+  services: Services,
+  options: { secureCookies: boolean },
+): void {
   const { auth, users, workspaces } = services;
   api.post(
     '/auth/login',
-    { config: { public: true }, schema: { tags: ['Auth'], summary: 'Sign in; sets the session cookie', body: loginSchema, response: { 200: sessionSchema } } },
+    {
+      config: { public: true },
+      schema: {
+        tags: ['Auth'],
+        summary: 'Sign in; sets the session cookie',
+        body: loginSchema,
+        response: { 200: sessionSchema },
+      },
+    },
     async (request, reply) => {
       const session = await auth.login(request.body, request.ip);
       void reply.setCookie(SESSION_COOKIE, session.cookie, {
@@ -21,7 +33,11 @@ export function registerAuthRoutes(api: ApiInstance, services: Services, options
         secure: options.secureCookies,
         expires: new Date(session.expiresAt),
       });
-      return { user: session.user, workspace: await workspaces.getWorkspace(session.workspaceId), csrfToken: csrfTokenFor(session.cookie) };
+      return {
+        user: session.user,
+        workspace: await workspaces.getWorkspace(session.workspaceId),
+        csrfToken: csrfTokenFor(session.cookie),
+      };
     },
   );
 
@@ -37,12 +53,22 @@ export function registerAuthRoutes(api: ApiInstance, services: Services, options
 
   api.get(
     '/auth/session',
-    { schema: { tags: ['Auth'], summary: 'The signed-in user and workspace', response: { 200: sessionSchema } } },
+    {
+      schema: {
+        tags: ['Auth'],
+        summary: 'The signed-in user and workspace',
+        response: { 200: sessionSchema },
+      },
+    },
     async (request) => {
       const principal = principalOf(request);
       const cookie = request.cookies[SESSION_COOKIE];
       if (principal.kind !== 'user' || !principal.userId || !cookie) {
-        throw new AppError('unauthenticated', 401, 'This endpoint is for browser sessions; API keys have no session');
+        throw new AppError(
+          'unauthenticated',
+          401,
+          'This endpoint is for browser sessions; API keys have no session',
+        );
       }
       return {
         user: await users.getUser(principal.workspaceId, principal.userId),
@@ -54,7 +80,13 @@ export function registerAuthRoutes(api: ApiInstance, services: Services, options
 
   api.get(
     '/api-keys',
-    { schema: { tags: ['API keys'], summary: 'List API keys (admin)', response: { 200: z.object({ data: z.array(apiKeySchema) }) } } },
+    {
+      schema: {
+        tags: ['API keys'],
+        summary: 'List API keys (admin)',
+        response: { 200: z.object({ data: z.array(apiKeySchema) }) },
+      },
+    },
     async (request) => ({ data: await auth.listApiKeys(principalOf(request)) }),
   );
   api.post(

@@ -22,7 +22,11 @@ const UUID_LENGTH = 36;
 const addDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000).toISOString();
 
 /** Splits `<workspaceId>.<secret>` (session cookies) or `rolo_<workspaceId>_<secret>` (API keys). */
-function splitCredential(value: string, prefix: string, separator: string): { workspaceId: string; secret: string } | null {
+function splitCredential(
+  value: string,
+  prefix: string,
+  separator: string,
+): { workspaceId: string; secret: string } | null {
   if (!value.startsWith(prefix)) return null;
   const rest = value.slice(prefix.length);
   if (rest.length < UUID_LENGTH + 2 || rest[UUID_LENGTH] !== separator) return null;
@@ -58,9 +62,13 @@ export class AuthService {
     const [match] = matches;
     if (!match) throw new AppError('unauthenticated', 401, 'Email or password is wrong');
     if (matches.length > 1) {
-      throw new AppError('validation_failed', 400, 'This email belongs to several workspaces: choose one', [
-        { path: 'workspaceId', message: 'is required for this email' },
-      ], { workspaceIds: matches.map((m) => m.workspace_id) });
+      throw new AppError(
+        'validation_failed',
+        400,
+        'This email belongs to several workspaces: choose one',
+        [{ path: 'workspaceId', message: 'is required for this email' }],
+        { workspaceIds: matches.map((m) => m.workspace_id) },
+      );
     }
     const secret = newSecret();
     const now = nowIso();
@@ -73,7 +81,12 @@ export class AuthService {
       expires_at: expiresAt,
       last_seen_at: now,
     });
-    return { cookie: `${match.workspace_id}.${secret}`, user: toUser(match), workspaceId: match.workspace_id, expiresAt };
+    return {
+      cookie: `${match.workspace_id}.${secret}`,
+      user: toUser(match),
+      workspaceId: match.workspace_id,
+      expiresAt,
+    };
   }
 
   /** Ends the session behind a cookie (unknown cookies are ignored). */
@@ -93,7 +106,13 @@ export class AuthService {
     if (Date.parse(now) - Date.parse(session.last_seen_at) > TOUCH_AFTER_MS) {
       await this.auth.touchSession(parts.workspaceId, tokenHash, now, addDays(now, SESSION_DAYS));
     }
-    return { workspaceId: parts.workspaceId, kind: 'user', id: session.user_id, userId: session.user_id, role: session.role as Role };
+    return {
+      workspaceId: parts.workspaceId,
+      kind: 'user',
+      id: session.user_id,
+      userId: session.user_id,
+      role: session.role as Role,
+    };
   }
 
   /** The principal behind an API key; null when unknown or revoked. */
@@ -106,7 +125,13 @@ export class AuthService {
     if (!row.last_used_at || Date.parse(now) - Date.parse(row.last_used_at) > TOUCH_AFTER_MS) {
       await this.auth.touchApiKey(parts.workspaceId, row.id, now);
     }
-    return { workspaceId: parts.workspaceId, kind: 'api_key', id: row.id, userId: null, role: row.role as Role };
+    return {
+      workspaceId: parts.workspaceId,
+      kind: 'api_key',
+      id: row.id,
+      userId: null,
+      role: row.role as Role,
+    };
   }
 
   /** Creates an API key; the key is returned here once and only its hash is kept. */
@@ -153,10 +178,20 @@ export class AuthService {
 
   private async limitLoginAttempts(bucket: string, limit: number): Promise<void> {
     const now = nowIso();
-    const window = await this.auth.hitRateLimit(bucket, now, new Date(Date.parse(now) + LOGIN_WINDOW_MS).toISOString());
+    const window = await this.auth.hitRateLimit(
+      bucket,
+      now,
+      new Date(Date.parse(now) + LOGIN_WINDOW_MS).toISOString(),
+    );
     if (window.count > limit) {
       const retryAfter = Math.max(1, Math.ceil((Date.parse(window.reset_at) - Date.parse(now)) / 1000));
-      throw new AppError('rate_limited', 429, `Too many sign-in attempts; try again in ${retryAfter} s`, undefined, { retryAfter });
+      throw new AppError(
+        'rate_limited',
+        429,
+        `Too many sign-in attempts; try again in ${retryAfter} s`,
+        undefined,
+        { retryAfter },
+      );
     }
   }
 }

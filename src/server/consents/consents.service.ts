@@ -48,7 +48,11 @@ export class ConsentsService {
   }
 
   /** Appends a decision to the ledger and records it on the contact's timeline. */
-  async recordConsent(by: Principal, contactId: string, input: z.output<typeof consentRecordSchema>): Promise<ConsentState> {
+  async recordConsent(
+    by: Principal,
+    contactId: string,
+    input: z.output<typeof consentRecordSchema>,
+  ): Promise<ConsentState> {
     await this.uow.transaction(async (repos) => {
       if (!(await repos.contacts.find(by.workspaceId, contactId))) throw notFound('Contact');
       const now = nowIso();

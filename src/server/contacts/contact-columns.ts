@@ -42,7 +42,16 @@ export type EditableColumn =
 
 /** Every editable column with the API path that names it in errors and events. */
 export const EDITABLE_COLUMNS: Array<{ path: string; column: EditableColumn }> = [
-  ...Object.entries(PROFILE_COLUMNS).map(([key, column]) => ({ path: key, column: column as EditableColumn })),
-  ...Object.entries(ADDRESS_COLUMNS).map(([key, column]) => ({ path: `address.${key}`, column: column as EditableColumn })),
-  ...Object.entries(SOCIAL_COLUMNS).map(([key, column]) => ({ path: `social.${key}`, column: column as EditableColumn })),
+  ...Object.entries(PROFILE_COLUMNS).map(([key, column]) => ({
+    path: key,
+    column: column as EditableColumn,
+  })),
+  ...Object.entries(ADDRESS_COLUMNS).map(([key, column]) => ({
+    path: `address.${key}`,
+    column: column as EditableColumn,
+  })),
+  ...Object.entries(SOCIAL_COLUMNS).map(([key, column]) => ({
+    path: `social.${key}`,
+    column: column as EditableColumn,
+  })),
 ];

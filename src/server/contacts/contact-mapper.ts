@@ -4,7 +4,11 @@ import { foldText } from '../../shared/text-fold.js';
 import type { ContactsTable } from '../db/schema.js';
 
 /** A contact row with the tags and custom values read beside it, as the API returns it. */
-export function toContact(row: ContactsTable, tags: Contact['tags'], custom: Record<string, CustomValue>): Contact {
+export function toContact(
+  row: ContactsTable,
+  tags: Contact['tags'],
+  custom: Record<string, CustomValue>,
+): Contact {
   return {
     id: row.id,
     firstName: row.first_name,
@@ -17,8 +21,20 @@ export function toContact(row: ContactsTable, tags: Contact['tags'], custom: Rec
     birthday: row.birthday,
     language: row.language,
     timezone: row.timezone,
-    address: { street: row.street, city: row.city, region: row.region, postalCode: row.postal_code, country: row.country },
-    social: { linkedin: row.linkedin, twitter: row.twitter, facebook: row.facebook, instagram: row.instagram, website: row.website },
+    address: {
+      street: row.street,
+      city: row.city,
+      region: row.region,
+      postalCode: row.postal_code,
+      country: row.country,
+    },
+    social: {
+      linkedin: row.linkedin,
+      twitter: row.twitter,
+      facebook: row.facebook,
+      instagram: row.instagram,
+      website: row.website,
+    },
     custom,
     tags,
     source: row.source,
@@ -42,10 +58,18 @@ export function displayNameOf(row: NameParts): string {
 }
 
 /** The derived columns that sorting and the simple search use. */
-export function derivedColumns(row: NameParts): Pick<ContactsTable, 'display_name' | 'sort_name' | 'search_text'> {
+export function derivedColumns(
+  row: NameParts,
+): Pick<ContactsTable, 'display_name' | 'sort_name' | 'search_text'> {
   const display = displayNameOf(row);
-  const searchable = [row.first_name, row.last_name, row.company, row.email, row.phone?.replace('+', '')].filter(Boolean).join(' ');
-  return { display_name: display, sort_name: foldText(display), search_text: foldText(`${display} ${searchable}`) };
+  const searchable = [row.first_name, row.last_name, row.company, row.email, row.phone?.replace('+', '')]
+    .filter(Boolean)
+    .join(' ');
+  return {
+    display_name: display,
+    sort_name: foldText(display),
+    search_text: foldText(`${display} ${searchable}`),
+  };
 }
 
 /** Splits a full name into first and the rest: `Maria da Silva` → `Maria`, `da Silva`. */

@@ -1,4 +1,11 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Updateable } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type SqlBool,
+  type Updateable,
+} from 'kysely';
 import type { ContactsTable, Database } from '../db/schema.js';
 
 /** Columns the list can be sorted by; all have an index that starts with workspace_id. */
@@ -23,7 +30,12 @@ export interface ContactPageQuery {
 type ContactsEb = ExpressionBuilder<Database, 'contacts'>;
 
 /** Keyset condition "after this row" for an order that puts nulls last in either direction. */
-function afterKeyset(eb: ContactsEb, column: ContactSortColumn, descending: boolean, after: ContactKeyset): Expression<SqlBool> {
+function afterKeyset(
+  eb: ContactsEb,
+  column: ContactSortColumn,
+  descending: boolean,
+  after: ContactKeyset,
+): Expression<SqlBool> {
   const beyond = descending ? '<' : '>';
   if (after.value === null) {
     return eb.and([eb(column, 'is', null), eb('id', beyond, after.id)]);
@@ -48,7 +60,12 @@ export class ContactsRepository {
 
   /** One contact row. */
   async find(workspaceId: string, id: string): Promise<ContactsTable | undefined> {
-    return this.db.selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+    return this.db
+      .selectFrom('contacts')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   /** One page of contacts in the requested order. */
@@ -68,7 +85,12 @@ export class ContactsRepository {
   }
 
   /** Applies changes if the row still has the expected version; false when it does not. */
-  async update(workspaceId: string, id: string, expectedVersion: number, changes: Updateable<ContactsTable>): Promise<boolean> {
+  async update(
+    workspaceId: string,
+    id: string,
+    expectedVersion: number,
+    changes: Updateable<ContactsTable>,
+  ): Promise<boolean> {
     const result = await this.db
       .updateTable('contacts')
       .set({ ...changes, version: expectedVersion + 1 })
@@ -81,7 +103,11 @@ export class ContactsRepository {
 
   /** Deletes a contact with its identities, tags, values, notes and consents. */
   async delete(workspaceId: string, id: string): Promise<boolean> {
-    const result = await this.db.deleteFrom('contacts').where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+    const result = await this.db
+      .deleteFrom('contacts')
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
     return Number(result.numDeletedRows) === 1;
   }
 
@@ -98,7 +124,12 @@ export class ContactsRepository {
   /** Ids among the given that exist in the workspace. */
   async existingIds(workspaceId: string, ids: string[]): Promise<string[]> {
     if (ids.length === 0) return [];
-    const rows = await this.db.selectFrom('contacts').select('id').where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
+    const rows = await this.db
+      .selectFrom('contacts')
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .where('id', 'in', ids)
+      .execute();
     return rows.map((r) => r.id);
   }
 }

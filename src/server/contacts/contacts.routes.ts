@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { contactCreateSchema, contactListQuerySchema, contactPatchSchema, contactSchema } from '../../shared/contact-schemas.js';
+import {
+  contactCreateSchema,
+  contactListQuerySchema,
+  contactPatchSchema,
+  contactSchema,
+} from '../../shared/contact-schemas.js';
 import { tagRefsSchema } from '../../shared/tag-schemas.js';
 import { actorOf } from '../auth/principal.js';
 import { idParams, pageOf, principalOf, type ApiInstance } from '../http/api-instance.js';
@@ -20,16 +25,33 @@ function versionFromIfMatch(header: string | undefined): number | undefined {
 export function registerContactRoutes(api: ApiInstance, { contacts }: Services): void {
   api.get(
     '/contacts',
-    { schema: { tags, summary: 'List contacts (keyset pagination)', querystring: contactListQuerySchema, response: { 200: pageOf(contactSchema) } } },
+    {
+      schema: {
+        tags,
+        summary: 'List contacts (keyset pagination)',
+        querystring: contactListQuerySchema,
+        response: { 200: pageOf(contactSchema) },
+      },
+    },
     async (request) => contacts.listContacts(principalOf(request).workspaceId, request.query),
   );
 
   api.post(
     '/contacts',
-    { schema: { tags, summary: 'Create a contact', body: contactCreateSchema, response: { 201: contactSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Create a contact',
+        body: contactCreateSchema,
+        response: { 201: contactSchema },
+      },
+    },
     async (request, reply) => {
       const principal = principalOf(request);
-      const contact = await contacts.createContact({ workspaceId: principal.workspaceId, actor: actorOf(principal) }, request.body);
+      const contact = await contacts.createContact(
+        { workspaceId: principal.workspaceId, actor: actorOf(principal) },
+        request.body,
+      );
       return reply.status(201).header('etag', `"${contact.version}"`).send(contact);
     },
   );
@@ -49,7 +71,8 @@ export function registerContactRoutes(api: ApiInstance, { contacts }: Services):
       schema: {
         tags,
         summary: 'Change some fields of a contact',
-        description: 'Only the fields given change; null clears a field. Send `version` or If-Match to refuse stale updates with 409.',
+        description:
+          'Only the fields given change; null clears a field. Send `version` or If-Match to refuse stale updates with 409.',
         params: idParams,
         body: contactPatchSchema,
         headers: z.object({ 'if-match': z.string().optional() }),
@@ -73,17 +96,32 @@ export function registerContactRoutes(api: ApiInstance, { contacts }: Services):
     { schema: { tags, summary: 'Delete a contact', params: idParams } },
     async (request, reply) => {
       const principal = principalOf(request);
-      await contacts.deleteContact({ workspaceId: principal.workspaceId, actor: actorOf(principal) }, request.params.id);
+      await contacts.deleteContact(
+        { workspaceId: principal.workspaceId, actor: actorOf(principal) },
+        request.params.id,
+      );
       return reply.status(204).send();
     },
   );
 
   api.post(
     '/contacts/:id/tags',
-    { schema: { tags, summary: 'Add tags to a contact (by id or name; new names create tags)', params: idParams, body: tagRefsSchema, response: { 200: contactSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Add tags to a contact (by id or name; new names create tags)',
+        params: idParams,
+        body: tagRefsSchema,
+        response: { 200: contactSchema },
+      },
+    },
     async (request) => {
       const principal = principalOf(request);
-      return contacts.addTags({ workspaceId: principal.workspaceId, actor: actorOf(principal) }, request.params.id, request.body.tags);
+      return contacts.addTags(
+        { workspaceId: principal.workspaceId, actor: actorOf(principal) },
+        request.params.id,
+        request.body.tags,
+      );
     },
   );
 
@@ -99,7 +137,11 @@ export function registerContactRoutes(api: ApiInstance, { contacts }: Services):
     },
     async (request) => {
       const principal = principalOf(request);
-      return contacts.removeTag({ workspaceId: principal.workspaceId, actor: actorOf(principal) }, request.params.id, request.params.tagId);
+      return contacts.removeTag(
+        { workspaceId: principal.workspaceId, actor: actorOf(principal) },
+        request.params.id,
+        request.params.tagId,
+      );
     },
   );
 
@@ -113,6 +155,8 @@ export function registerContactRoutes(api: ApiInstance, { contacts }: Services):
         response: { 200: z.object({ data: z.array(z.object({ kind: z.string(), value: z.string() })) }) },
       },
     },
-    async (request) => ({ data: await contacts.listIdentities(principalOf(request).workspaceId, request.params.id) }),
+    async (request) => ({
+      data: await contacts.listIdentities(principalOf(request).workspaceId, request.params.id),
+    }),
   );
 }

@@ -1,4 +1,10 @@
-import type { Contact, ContactCreateInput, ContactListQuery, ContactPatchInput, ContactSort } from '../../shared/contact-schemas.js';
+import type {
+  Contact,
+  ContactCreateInput,
+  ContactListQuery,
+  ContactPatchInput,
+  ContactSort,
+} from '../../shared/contact-schemas.js';
 import type { CustomValue } from '../../shared/custom-field-types.js';
 import { normalizeSocialProfile, SOCIAL_NETWORKS } from '../../shared/social-profile.js';
 import { foldText } from '../../shared/text-fold.js';
@@ -19,7 +25,13 @@ import { AppError, invalid, notFound, type FieldError } from '../http/errors.js'
 import type { IdentityKey } from '../identities/identities.repository.js';
 import { normalizePhone } from '../identities/normalize-phone.js';
 import { resolveTags, tagContact } from '../tags/tags.service.js';
-import { ADDRESS_COLUMNS, EDITABLE_COLUMNS, PROFILE_COLUMNS, SOCIAL_COLUMNS, type EditableColumn } from './contact-columns.js';
+import {
+  ADDRESS_COLUMNS,
+  EDITABLE_COLUMNS,
+  PROFILE_COLUMNS,
+  SOCIAL_COLUMNS,
+  type EditableColumn,
+} from './contact-columns.js';
 import { decodeCursor, encodeCursor } from './contact-cursor.js';
 import { derivedColumns, splitFullName, toContact } from './contact-mapper.js';
 import type { ContactSortColumn } from './contacts.repository.js';
@@ -35,7 +47,11 @@ export interface CreateOptions {
   enforceRequired?: boolean;
 }
 
-const SORT_COLUMNS: Record<string, ContactSortColumn> = { name: 'sort_name', createdAt: 'created_at', lastContactAt: 'last_contact_at' };
+const SORT_COLUMNS: Record<string, ContactSortColumn> = {
+  name: 'sort_name',
+  createdAt: 'created_at',
+  lastContactAt: 'last_contact_at',
+};
 
 type Editable = Partial<Pick<ContactsTable, EditableColumn>>;
 type ProfileInput = Omit<ContactPatchInput, 'version' | 'custom'>;
@@ -45,21 +61,44 @@ export class ContactsService {
   constructor(private readonly uow: UnitOfWork) {}
 
   /** Creates a contact with identities, custom values and tags, and records a `created` event. */
-  async createContact(scope: ContactScope, input: ContactCreateInput, options: CreateOptions = {}): Promise<Contact> {
+  async createContact(
+    scope: ContactScope,
+    input: ContactCreateInput,
+    options: CreateOptions = {},
+  ): Promise<Contact> {
     const { workspaceId } = scope;
     const names = !input.firstName && !input.lastName && input.name ? splitFullName(input.name) : null;
-    const profile: ProfileInput = { ...input, ...(names ? { firstName: names.first, lastName: names.last } : {}) };
+    const profile: ProfileInput = {
+      ...input,
+      ...(names ? { firstName: names.first, lastName: names.last } : {}),
+    };
     if (!profile.firstName && !profile.lastName && !profile.phone && !profile.email && !profile.company) {
-      throw invalid([{ path: 'name', message: 'a contact needs at least a name, a phone, an email or a company' }]);
+      throw invalid([
+        { path: 'name', message: 'a contact needs at least a name, a phone, an email or a company' },
+      ]);
     }
     const id = newId();
     const contact = await this.uow.transaction(async (repos) => {
       const context = await this.loadContext(repos, workspaceId);
       const errors: FieldError[] = [];
-      const columns = await this.normalizeProfile(repos, workspaceId, profile, context.defaultCountry, errors);
+      const columns = await this.normalizeProfile(
+        repos,
+        workspaceId,
+        profile,
+        context.defaultCountry,
+        errors,
+      );
       const custom = input.custom ?? {};
       if (options.enforceRequired !== false) errors.push(...missingRequiredFields(context.fields, custom));
-      const plan = planCustomValues(workspaceId, id, context.fields, custom, {}, this.phoneCheck(context.defaultCountry), false);
+      const plan = planCustomValues(
+        workspaceId,
+        id,
+        context.fields,
+        custom,
+        {},
+        this.phoneCheck(context.defaultCountry),
+        false,
+      );
       errors.push(...plan.errors, ...(await this.checkMembers(repos, workspaceId, plan.userIds)));
       if (errors.length) throw invalid(errors);
 
@@ -87,11 +126,23 @@ export class ContactsService {
       await repos.identities.insert(workspaceId, id, identities, now);
       await repos.customFields.replaceValues(workspaceId, id, [], plan.rows);
       const changes: FieldChange[] = [
-        ...EDITABLE_COLUMNS.filter(({ column }) => row[column] !== null).map(({ path, column }) => ({ field: path, before: null, after: row[column] })),
+        ...EDITABLE_COLUMNS.filter(({ column }) => row[column] !== null).map(({ path, column }) => ({
+          field: path,
+          before: null,
+          after: row[column],
+        })),
         ...plan.changes,
       ];
       await repos.events.append(workspaceId, id, 'created', changes, scope.actor, now);
-      if (input.tags?.length) await tagContact(repos, workspaceId, id, await resolveTags(repos, workspaceId, input.tags, now), scope.actor, now);
+      if (input.tags?.length)
+        await tagContact(
+          repos,
+          workspaceId,
+          id,
+          await resolveTags(repos, workspaceId, input.tags, now),
+          scope.actor,
+          now,
+        );
       return this.readContact(repos, workspaceId, id);
     });
     return contact;
@@ -103,7 +154,10 @@ export class ContactsService {
   }
 
   /** One page of contacts with a cursor to the next. */
-  async listContacts(workspaceId: string, query: ContactListQuery): Promise<{ data: Contact[]; nextCursor: string | null }> {
+  async listContacts(
+    workspaceId: string,
+    query: ContactListQuery,
+  ): Promise<{ data: Contact[]; nextCursor: string | null }> {
     const sort: ContactSort = query.sort;
     const field = sort.replace(/^-/, '');
     const column = SORT_COLUMNS[field] ?? 'sort_name';
@@ -117,23 +171,39 @@ export class ContactsService {
     });
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
-    const nextCursor = rows.length > query.limit && last ? encodeCursor(sort, { value: last[column], id: last.id }) : null;
+    const nextCursor =
+      rows.length > query.limit && last ? encodeCursor(sort, { value: last[column], id: last.id }) : null;
     return { data: await this.hydrate(this.uow.repos, workspaceId, page), nextCursor };
   }
 
   /** Changes only the fields given, checks the version when one is given, and records each change. */
-  async updateContact(scope: ContactScope, id: string, input: ContactPatchInput, expectedVersion?: number): Promise<Contact> {
+  async updateContact(
+    scope: ContactScope,
+    id: string,
+    input: ContactPatchInput,
+    expectedVersion?: number,
+  ): Promise<Contact> {
     const { workspaceId } = scope;
     const version = expectedVersion ?? input.version;
     return this.uow.transaction(async (repos) => {
       const current = await repos.contacts.find(workspaceId, id);
       if (!current) throw notFound('Contact');
-      if (version !== undefined && version !== Number(current.version)) throw versionConflict(Number(current.version));
+      if (version !== undefined && version !== Number(current.version))
+        throw versionConflict(Number(current.version));
       const context = await this.loadContext(repos, workspaceId);
       const errors: FieldError[] = [];
       const columns = await this.normalizeProfile(repos, workspaceId, input, context.defaultCountry, errors);
-      const currentCustom = (await this.customValuesOf(repos, workspaceId, [id], context.fields)).get(id) ?? {};
-      const plan = planCustomValues(workspaceId, id, context.fields, input.custom ?? {}, currentCustom, this.phoneCheck(context.defaultCountry), true);
+      const currentCustom =
+        (await this.customValuesOf(repos, workspaceId, [id], context.fields)).get(id) ?? {};
+      const plan = planCustomValues(
+        workspaceId,
+        id,
+        context.fields,
+        input.custom ?? {},
+        currentCustom,
+        this.phoneCheck(context.defaultCountry),
+        true,
+      );
       errors.push(...plan.errors, ...(await this.checkMembers(repos, workspaceId, plan.userIds)));
       if (errors.length) throw invalid(errors);
 
@@ -175,7 +245,14 @@ export class ContactsService {
       const current = await repos.contacts.find(scope.workspaceId, id);
       if (!current) throw notFound('Contact');
       await repos.contacts.delete(scope.workspaceId, id);
-      await repos.events.append(scope.workspaceId, id, 'deleted', [{ field: 'name', before: current.display_name, after: null }], scope.actor, nowIso());
+      await repos.events.append(
+        scope.workspaceId,
+        id,
+        'deleted',
+        [{ field: 'name', before: current.display_name, after: null }],
+        scope.actor,
+        nowIso(),
+      );
     });
   }
 
@@ -184,7 +261,14 @@ export class ContactsService {
     return this.uow.transaction(async (repos) => {
       if (!(await repos.contacts.find(scope.workspaceId, id))) throw notFound('Contact');
       const now = nowIso();
-      await tagContact(repos, scope.workspaceId, id, await resolveTags(repos, scope.workspaceId, refs, now), scope.actor, now);
+      await tagContact(
+        repos,
+        scope.workspaceId,
+        id,
+        await resolveTags(repos, scope.workspaceId, refs, now),
+        scope.actor,
+        now,
+      );
       return this.readContact(repos, scope.workspaceId, id);
     });
   }
@@ -194,8 +278,16 @@ export class ContactsService {
     return this.uow.transaction(async (repos) => {
       if (!(await repos.contacts.find(scope.workspaceId, id))) throw notFound('Contact');
       const tag = await repos.tags.find(scope.workspaceId, tagId);
-      if (!tag || !(await repos.tags.unlink(scope.workspaceId, id, tagId))) throw notFound('Tag on this contact');
-      await repos.events.append(scope.workspaceId, id, 'tag_removed', [{ field: 'tags', before: tag.name, after: null }], scope.actor, nowIso());
+      if (!tag || !(await repos.tags.unlink(scope.workspaceId, id, tagId)))
+        throw notFound('Tag on this contact');
+      await repos.events.append(
+        scope.workspaceId,
+        id,
+        'tag_removed',
+        [{ field: 'tags', before: tag.name, after: null }],
+        scope.actor,
+        nowIso(),
+      );
       return this.readContact(repos, scope.workspaceId, id);
     });
   }
@@ -231,14 +323,22 @@ export class ContactsService {
     return rows.map((row) => toContact(row, tagsByContact.get(row.id) ?? [], custom.get(row.id) ?? {}));
   }
 
-  private async customValuesOf(repos: Repositories, workspaceId: string, ids: string[], fields: FieldDefinition[]) {
+  private async customValuesOf(
+    repos: Repositories,
+    workspaceId: string,
+    ids: string[],
+    fields: FieldDefinition[],
+  ) {
     if (fields.length === 0) return new Map<string, Record<string, CustomValue>>();
     const rows = await repos.customFields.valuesForContacts(workspaceId, ids);
     return rowsToCustomValues(new Map(fields.map((f) => [f.id, f])), rows);
   }
 
   private async loadContext(repos: Repositories, workspaceId: string) {
-    const [workspace, fieldRows] = await Promise.all([repos.workspaces.find(workspaceId), repos.customFields.listDefinitions(workspaceId)]);
+    const [workspace, fieldRows] = await Promise.all([
+      repos.workspaces.find(workspaceId),
+      repos.customFields.listDefinitions(workspaceId),
+    ]);
     if (!workspace) throw notFound('Workspace');
     return { defaultCountry: workspace.default_country, fields: fieldRows.map(toFieldDefinition) };
   }
@@ -247,10 +347,15 @@ export class ContactsService {
     return { normalizePhone: (raw: string) => normalizePhone(raw, defaultCountry) };
   }
 
-  private async checkMembers(repos: Repositories, workspaceId: string, refs: Array<{ path: string; id: string }>): Promise<FieldError[]> {
+  private async checkMembers(
+    repos: Repositories,
+    workspaceId: string,
+    refs: Array<{ path: string; id: string }>,
+  ): Promise<FieldError[]> {
     const errors: FieldError[] = [];
     for (const ref of refs) {
-      if (!(await repos.users.find(workspaceId, ref.id))) errors.push({ path: ref.path, message: 'is not a member of this workspace' });
+      if (!(await repos.users.find(workspaceId, ref.id)))
+        errors.push({ path: ref.path, message: 'is not a member of this workspace' });
     }
     return errors;
   }
@@ -276,12 +381,17 @@ export class ContactsService {
       const value = input.social?.[network];
       if (value === undefined) continue;
       const url = value === null ? null : normalizeSocialProfile(network, value);
-      if (value !== null && url === null) errors.push({ path: `social.${network}`, message: 'must be a profile link or handle' });
+      if (value !== null && url === null)
+        errors.push({ path: `social.${network}`, message: 'must be a profile link or handle' });
       else Object.assign(columns, { [SOCIAL_COLUMNS[network]]: url });
     }
     if (typeof input.phone === 'string') {
       const phone = normalizePhone(input.phone, defaultCountry);
-      if (!phone) errors.push({ path: 'phone', message: `is not a valid phone number (numbers without a country code are read as ${defaultCountry})` });
+      if (!phone)
+        errors.push({
+          path: 'phone',
+          message: `is not a valid phone number (numbers without a country code are read as ${defaultCountry})`,
+        });
       else columns.phone = phone;
     }
     if (input.assigneeId && !(await repos.users.find(workspaceId, input.assigneeId))) {
@@ -291,8 +401,15 @@ export class ContactsService {
   }
 
   /** Refuses identities that belong to another contact, naming the field and the holder. */
-  private async claimIdentities(repos: Repositories, workspaceId: string, contactId: string, keys: IdentityKey[]): Promise<void> {
-    const owners = (await repos.identities.findOwners(workspaceId, keys)).filter((o) => o.contact_id !== contactId);
+  private async claimIdentities(
+    repos: Repositories,
+    workspaceId: string,
+    contactId: string,
+    keys: IdentityKey[],
+  ): Promise<void> {
+    const owners = (await repos.identities.findOwners(workspaceId, keys)).filter(
+      (o) => o.contact_id !== contactId,
+    );
     const [owner] = owners;
     if (!owner) return;
     const holder = await repos.contacts.find(workspaceId, owner.contact_id);
@@ -320,9 +437,15 @@ function identitiesOf(row: Pick<ContactsTable, 'phone' | 'email'>): IdentityKey[
 }
 
 function versionConflict(currentVersion: number): AppError {
-  return new AppError('version_conflict', 409, 'Someone else changed this contact meanwhile; reload it and apply your change again', undefined, {
-    currentVersion,
-  });
+  return new AppError(
+    'version_conflict',
+    409,
+    'Someone else changed this contact meanwhile; reload it and apply your change again',
+    undefined,
+    {
+      currentVersion,
+    },
+  );
 }
 
 /** What the simple search looks for: digits for phone-like input, folded text otherwise. */

@@ -11,7 +11,12 @@ describeEachDialect('contacts API', (dialect) => {
 
   it('creates a contact, normalising phone and email, and reads it back', async () => {
     const created = await t.request('POST', '/api/v1/contacts', {
-      body: { name: 'Maria da Silva', phone: '(415) 555-0132', email: ' Maria@Example.COM ', address: { city: 'São Paulo', country: 'br' } },
+      body: {
+        name: 'Maria da Silva',
+        phone: '(415) 555-0132',
+        email: ' Maria@Example.COM ',
+        address: { city: 'São Paulo', country: 'br' },
+      },
     });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
@@ -37,18 +42,24 @@ describeEachDialect('contacts API', (dialect) => {
     ['1-415-555-0198', '+14155550198'],
     ['tel:+5511987654321', '+5511987654321'],
   ])('reads the phone %s as %s', async (written, e164) => {
-    const response = await t.request('POST', '/api/v1/contacts', { body: { firstName: 'Phone', phone: written } });
+    const response = await t.request('POST', '/api/v1/contacts', {
+      body: { firstName: 'Phone', phone: written },
+    });
     expect(response.status).toBe(201);
     expect(response.body.phone).toBe(e164);
   });
 
   it('refuses an invalid phone or email with the field named, and stores nothing', async () => {
     const before = await t.request('GET', '/api/v1/contacts?q=nobody-here&limit=200');
-    const badPhone = await t.request('POST', '/api/v1/contacts', { body: { firstName: 'Nobody-here', phone: '12' } });
+    const badPhone = await t.request('POST', '/api/v1/contacts', {
+      body: { firstName: 'Nobody-here', phone: '12' },
+    });
     expect(badPhone.status).toBe(400);
     expect(badPhone.headers.get('content-type')).toContain('application/problem+json');
     expect(badPhone.body).toMatchObject({ code: 'validation_failed', errors: [{ path: 'phone' }] });
-    const badEmail = await t.request('POST', '/api/v1/contacts', { body: { firstName: 'Nobody-here', email: 'not-an-email' } });
+    const badEmail = await t.request('POST', '/api/v1/contacts', {
+      body: { firstName: 'Nobody-here', email: 'not-an-email' },
+    });
     expect(badEmail.status).toBe(400);
     expect(badEmail.body.errors[0].path).toBe('email');
     const after = await t.request('GET', '/api/v1/contacts?q=nobody-here&limit=200');
@@ -62,12 +73,22 @@ describeEachDialect('contacts API', (dialect) => {
   });
 
   it('does not let two contacts share a phone or an email, however written', async () => {
-    const first = await t.request('POST', '/api/v1/contacts', { body: { firstName: 'First', phone: '+1 415 555 0111', email: 'same@example.com' } });
+    const first = await t.request('POST', '/api/v1/contacts', {
+      body: { firstName: 'First', phone: '+1 415 555 0111', email: 'same@example.com' },
+    });
     expect(first.status).toBe(201);
-    const samePhone = await t.request('POST', '/api/v1/contacts', { body: { firstName: 'Second', phone: '(415) 555-0111' } });
+    const samePhone = await t.request('POST', '/api/v1/contacts', {
+      body: { firstName: 'Second', phone: '(415) 555-0111' },
+    });
     expect(samePhone.status).toBe(409);
-    expect(samePhone.body).toMatchObject({ code: 'identity_taken', contactId: first.body.id, errors: [{ path: 'phone' }] });
-    const sameEmail = await t.request('POST', '/api/v1/contacts', { body: { firstName: 'Third', email: 'SAME@example.com' } });
+    expect(samePhone.body).toMatchObject({
+      code: 'identity_taken',
+      contactId: first.body.id,
+      errors: [{ path: 'phone' }],
+    });
+    const sameEmail = await t.request('POST', '/api/v1/contacts', {
+      body: { firstName: 'Third', email: 'SAME@example.com' },
+    });
     expect(sameEmail.status).toBe(409);
     expect(sameEmail.body.errors[0].path).toBe('email');
   });
@@ -91,7 +112,9 @@ describeEachDialect('contacts API', (dialect) => {
     });
     const identities = await t.request('GET', `/api/v1/contacts/${created.body.id}/identities`);
     expect(identities.body.data).toEqual([{ kind: 'phone', value: '+14155550141' }]);
-    const reuseOld = await t.request('POST', '/api/v1/contacts', { body: { firstName: 'Reuse', phone: '+14155550140' } });
+    const reuseOld = await t.request('POST', '/api/v1/contacts', {
+      body: { firstName: 'Reuse', phone: '+14155550140' },
+    });
     expect(reuseOld.status).toBe(201);
 
     const timeline = await t.request('GET', `/api/v1/contacts/${created.body.id}/timeline`);
@@ -110,15 +133,28 @@ describeEachDialect('contacts API', (dialect) => {
   it('answers 409 to a stale version in the body or If-Match, and keeps the newer data', async () => {
     const created = await t.request('POST', '/api/v1/contacts', { body: { firstName: 'Race' } });
     const id = created.body.id;
-    expect((await t.request('PATCH', `/api/v1/contacts/${id}`, { body: { lastName: 'One', version: 1 } })).status).toBe(200);
-    const staleBody = await t.request('PATCH', `/api/v1/contacts/${id}`, { body: { lastName: 'Two', version: 1 } });
+    expect(
+      (await t.request('PATCH', `/api/v1/contacts/${id}`, { body: { lastName: 'One', version: 1 } })).status,
+    ).toBe(200);
+    const staleBody = await t.request('PATCH', `/api/v1/contacts/${id}`, {
+      body: { lastName: 'Two', version: 1 },
+    });
     expect(staleBody.status).toBe(409);
     expect(staleBody.body).toMatchObject({ code: 'version_conflict', currentVersion: 2 });
-    const staleHeader = await t.request('PATCH', `/api/v1/contacts/${id}`, { body: { lastName: 'Three' }, headers: { 'if-match': '"1"' } });
+    const staleHeader = await t.request('PATCH', `/api/v1/contacts/${id}`, {
+      body: { lastName: 'Three' },
+      headers: { 'if-match': '"1"' },
+    });
     expect(staleHeader.status).toBe(409);
-    const fresh = await t.request('PATCH', `/api/v1/contacts/${id}`, { body: { lastName: 'Four' }, headers: { 'if-match': 'W/"2"' } });
+    const fresh = await t.request('PATCH', `/api/v1/contacts/${id}`, {
+      body: { lastName: 'Four' },
+      headers: { 'if-match': 'W/"2"' },
+    });
     expect(fresh.status).toBe(200);
-    expect((await t.request('GET', `/api/v1/contacts/${id}`)).body).toMatchObject({ lastName: 'Four', version: 3 });
+    expect((await t.request('GET', `/api/v1/contacts/${id}`)).body).toMatchObject({
+      lastName: 'Four',
+      version: 3,
+    });
   });
 
   it('returns the first answer to a retried POST with the same Idempotency-Key', async () => {
@@ -137,9 +173,11 @@ describeEachDialect('contacts API', (dialect) => {
 
   it('pages through every contact by name with a keyset cursor, without gaps or repeats', async () => {
     const other = await t.createWorkspace('Paging');
-    const names = Array.from({ length: 23 }, (_, i) => `Zé ${String.fromCharCode(65 + (i * 7) % 23)}${i}`);
+    const names = Array.from({ length: 23 }, (_, i) => `Zé ${String.fromCharCode(65 + ((i * 7) % 23))}${i}`);
     for (const name of names) {
-      expect((await t.request('POST', '/api/v1/contacts', { body: { name }, key: other.ownerKey })).status).toBe(201);
+      expect(
+        (await t.request('POST', '/api/v1/contacts', { body: { name }, key: other.ownerKey })).status,
+      ).toBe(201);
     }
     for (const sort of ['name', '-name', 'createdAt', '-createdAt', 'lastContactAt']) {
       const seen: string[] = [];
@@ -153,8 +191,10 @@ describeEachDialect('contacts API', (dialect) => {
       } while (cursor);
       expect(seen).toHaveLength(names.length);
       expect(new Set(seen).size).toBe(names.length);
-      if (sort === 'name') expect(seen).toEqual([...names].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)));
-      if (sort === '-name') expect(seen).toEqual([...names].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? 1 : -1)));
+      if (sort === 'name')
+        expect(seen).toEqual([...names].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)));
+      if (sort === '-name')
+        expect(seen).toEqual([...names].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? 1 : -1)));
     }
     const bad = await t.request('GET', '/api/v1/contacts?sort=-name&cursor=garbage', { key: other.ownerKey });
     expect(bad.status).toBe(400);
@@ -167,7 +207,9 @@ describeEachDialect('contacts API', (dialect) => {
     await post({ name: 'Zoë Álvarez', phone: '+5511987650001', email: 'zoe@acme.io', company: 'Acme Corp' });
     await post({ name: 'Bob Stone', phone: '+14155550999' });
     const find = async (q: string) =>
-      (await t.request('GET', `/api/v1/contacts?q=${encodeURIComponent(q)}`, { key: other.ownerKey })).body.data.map((c: { name: string }) => c.name);
+      (
+        await t.request('GET', `/api/v1/contacts?q=${encodeURIComponent(q)}`, { key: other.ownerKey })
+      ).body.data.map((c: { name: string }) => c.name);
     expect(await find('zoe alv')).toEqual(['Zoë Álvarez']);
     expect(await find('ZOË')).toEqual(['Zoë Álvarez']);
     expect(await find('98765-0001')).toEqual(['Zoë Álvarez']);
@@ -177,19 +219,27 @@ describeEachDialect('contacts API', (dialect) => {
   });
 
   it('deletes a contact and everything it carries', async () => {
-    const created = await t.request('POST', '/api/v1/contacts', { body: { firstName: 'Gone', phone: '+14155550188', tags: ['Temporary'] } });
+    const created = await t.request('POST', '/api/v1/contacts', {
+      body: { firstName: 'Gone', phone: '+14155550188', tags: ['Temporary'] },
+    });
     const id = created.body.id;
     expect((await t.request('DELETE', `/api/v1/contacts/${id}`)).status).toBe(204);
     expect((await t.request('GET', `/api/v1/contacts/${id}`)).status).toBe(404);
     expect((await t.request('DELETE', `/api/v1/contacts/${id}`)).status).toBe(404);
-    const again = await t.request('POST', '/api/v1/contacts', { body: { firstName: 'Again', phone: '+14155550188' } });
+    const again = await t.request('POST', '/api/v1/contacts', {
+      body: { firstName: 'Again', phone: '+14155550188' },
+    });
     expect(again.status).toBe(201);
   });
 
   it('adds tags by name (creating them, case-insensitively) and removes them', async () => {
-    const created = await t.request('POST', '/api/v1/contacts', { body: { firstName: 'Tagged', tags: ['Gold'] } });
+    const created = await t.request('POST', '/api/v1/contacts', {
+      body: { firstName: 'Tagged', tags: ['Gold'] },
+    });
     const id = created.body.id;
-    const added = await t.request('POST', `/api/v1/contacts/${id}/tags`, { body: { tags: ['gold', 'Wholesale'] } });
+    const added = await t.request('POST', `/api/v1/contacts/${id}/tags`, {
+      body: { tags: ['gold', 'Wholesale'] },
+    });
     expect(added.status).toBe(200);
     expect(added.body.tags.map((tag: { name: string }) => tag.name)).toEqual(['Gold', 'Wholesale']);
     const gold = added.body.tags.find((tag: { name: string }) => tag.name === 'Gold');

@@ -34,12 +34,22 @@ export function toFieldDefinition(row: CustomFieldDefinitionsTable): FieldDefini
 }
 
 /** The typed rows that store one value (a multi-select stores one row per choice). */
-export function valueToRows(workspaceId: string, contactId: string, field: FieldDefinition, value: CustomValue): ContactFieldValuesTable[] {
+export function valueToRows(
+  workspaceId: string,
+  contactId: string,
+  field: FieldDefinition,
+  value: CustomValue,
+): ContactFieldValuesTable[] {
   const base = { workspace_id: workspaceId, contact_id: contactId, field_id: field.id };
   const items = Array.isArray(value) ? value : [value];
   return items.map((item, ordinal) =>
     NUMERIC_TYPES.has(field.type)
-      ? { ...base, ordinal, text_value: null, number_value: typeof item === 'boolean' ? Number(item) : Number(item) }
+      ? {
+          ...base,
+          ordinal,
+          text_value: null,
+          number_value: typeof item === 'boolean' ? Number(item) : Number(item),
+        }
       : { ...base, ordinal, text_value: String(item), number_value: null },
   );
 }
@@ -82,7 +92,8 @@ export interface CustomValuesPlan {
   errors: FieldError[];
 }
 
-const sameValue = (a: CustomValue | undefined, b: CustomValue | undefined) => JSON.stringify(a) === JSON.stringify(b);
+const sameValue = (a: CustomValue | undefined, b: CustomValue | undefined) =>
+  JSON.stringify(a) === JSON.stringify(b);
 
 /** Validates `custom` input against the definitions and plans the writes; null or '' clears a value. */
 export function planCustomValues(
@@ -127,7 +138,10 @@ export function planCustomValues(
 }
 
 /** Errors for required fields that a new contact leaves empty. */
-export function missingRequiredFields(fields: FieldDefinition[], input: Record<string, unknown>): FieldError[] {
+export function missingRequiredFields(
+  fields: FieldDefinition[],
+  input: Record<string, unknown>,
+): FieldError[] {
   return fields
     .filter((f) => f.required && (input[f.key] === undefined || input[f.key] === null || input[f.key] === ''))
     .map((f) => ({ path: `custom.${f.key}`, message: 'is required' }));

@@ -42,13 +42,26 @@ export class CustomFieldsRepository {
   }
 
   /** Changes a definition. */
-  async updateDefinition(workspaceId: string, id: string, changes: Updateable<CustomFieldDefinitionsTable>): Promise<void> {
-    await this.db.updateTable('custom_field_definitions').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+  async updateDefinition(
+    workspaceId: string,
+    id: string,
+    changes: Updateable<CustomFieldDefinitionsTable>,
+  ): Promise<void> {
+    await this.db
+      .updateTable('custom_field_definitions')
+      .set(changes)
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .execute();
   }
 
   /** Deletes a definition and every value of it. */
   async deleteDefinition(workspaceId: string, id: string): Promise<void> {
-    await this.db.deleteFrom('custom_field_definitions').where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+    await this.db
+      .deleteFrom('custom_field_definitions')
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .execute();
   }
 
   /** How many contacts hold a value for a field. */
@@ -75,7 +88,12 @@ export class CustomFieldsRepository {
   }
 
   /** Replaces a contact's values for the given fields with new rows. */
-  async replaceValues(workspaceId: string, contactId: string, fieldIds: string[], rows: ContactFieldValuesTable[]): Promise<void> {
+  async replaceValues(
+    workspaceId: string,
+    contactId: string,
+    fieldIds: string[],
+    rows: ContactFieldValuesTable[],
+  ): Promise<void> {
     if (fieldIds.length > 0) {
       await this.db
         .deleteFrom('contact_field_values')

@@ -13,27 +13,61 @@ const fieldList = z.object({ data: z.array(customFieldSchema) });
 
 /** Custom field definitions and presets. */
 export function registerCustomFieldRoutes(api: ApiInstance, { customFields }: Services): void {
-  api.get('/custom-fields', { schema: { tags, summary: 'List custom fields in display order', response: { 200: fieldList } } }, async (request) => ({
-    data: await customFields.listFields(principalOf(request).workspaceId),
-  }));
+  api.get(
+    '/custom-fields',
+    { schema: { tags, summary: 'List custom fields in display order', response: { 200: fieldList } } },
+    async (request) => ({
+      data: await customFields.listFields(principalOf(request).workspaceId),
+    }),
+  );
   api.post(
     '/custom-fields',
-    { schema: { tags, summary: 'Create a custom field (admin)', body: customFieldCreateSchema, response: { 201: customFieldSchema } } },
-    async (request, reply) => reply.status(201).send(await customFields.createField(principalOf(request), request.body)),
+    {
+      schema: {
+        tags,
+        summary: 'Create a custom field (admin)',
+        body: customFieldCreateSchema,
+        response: { 201: customFieldSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await customFields.createField(principalOf(request), request.body)),
   );
   api.get(
     '/custom-fields/:id',
-    { schema: { tags, summary: 'Get a custom field with how many contacts hold a value', params: idParams, response: { 200: customFieldSchema.extend({ contactCount: z.number() }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Get a custom field with how many contacts hold a value',
+        params: idParams,
+        response: { 200: customFieldSchema.extend({ contactCount: z.number() }) },
+      },
+    },
     async (request) => customFields.getField(principalOf(request).workspaceId, request.params.id),
   );
   api.patch(
     '/custom-fields/:id',
-    { schema: { tags, summary: 'Change a custom field (admin)', params: idParams, body: customFieldUpdateSchema, response: { 200: customFieldSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change a custom field (admin)',
+        params: idParams,
+        body: customFieldUpdateSchema,
+        response: { 200: customFieldSchema },
+      },
+    },
     async (request) => customFields.updateField(principalOf(request), request.params.id, request.body),
   );
   api.delete(
     '/custom-fields/:id',
-    { schema: { tags, summary: 'Delete a custom field and its values (admin)', params: idParams, response: { 200: z.object({ contactCount: z.number() }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Delete a custom field and its values (admin)',
+        params: idParams,
+        response: { 200: z.object({ contactCount: z.number() }) },
+      },
+    },
     async (request) => customFields.deleteField(principalOf(request), request.params.id),
   );
   api.put(
@@ -58,6 +92,8 @@ export function registerCustomFieldRoutes(api: ApiInstance, { customFields }: Se
         response: { 200: fieldList },
       },
     },
-    async (request) => ({ data: await customFields.applyPreset(principalOf(request), request.params.preset) }),
+    async (request) => ({
+      data: await customFields.applyPreset(principalOf(request), request.params.preset),
+    }),
   );
 }

@@ -43,8 +43,12 @@ function keyFromLabel(label: string): string {
 }
 
 function checkOptions(type: CustomFieldType, options: CustomFieldOptions): void {
-  if (TYPES_WITH_CHOICES.has(type) && !options.choices?.length) throw invalidField('options.choices', 'a select needs at least one choice');
-  if (options.choices && new Set(options.choices.map((c) => c.toLowerCase())).size !== options.choices.length) {
+  if (TYPES_WITH_CHOICES.has(type) && !options.choices?.length)
+    throw invalidField('options.choices', 'a select needs at least one choice');
+  if (
+    options.choices &&
+    new Set(options.choices.map((c) => c.toLowerCase())).size !== options.choices.length
+  ) {
     throw invalidField('options.choices', 'choices must be unique');
   }
 }
@@ -62,7 +66,10 @@ export class CustomFieldsService {
   async getField(workspaceId: string, id: string): Promise<CustomField & { contactCount: number }> {
     const row = await this.uow.repos.customFields.findDefinition(workspaceId, id);
     if (!row) throw notFound('Custom field');
-    return { ...toCustomField(row), contactCount: await this.uow.repos.customFields.countContactsWithValue(workspaceId, id) };
+    return {
+      ...toCustomField(row),
+      contactCount: await this.uow.repos.customFields.countContactsWithValue(workspaceId, id),
+    };
   }
 
   /** Creates a definition (admins only). */
@@ -73,7 +80,9 @@ export class CustomFieldsService {
     return this.uow.transaction(async (repos) => {
       const existing = await repos.customFields.listDefinitions(by.workspaceId);
       if (existing.some((f) => f.key === key)) {
-        throw new AppError('conflict', 409, `A custom field with key "${key}" already exists`, [{ path: 'key', message: 'is already used' }]);
+        throw new AppError('conflict', 409, `A custom field with key "${key}" already exists`, [
+          { path: 'key', message: 'is already used' },
+        ]);
       }
       const now = nowIso();
       const row: CustomFieldDefinitionsTable = {
@@ -96,7 +105,11 @@ export class CustomFieldsService {
   }
 
   /** Changes a definition; the type changes only while no contact holds a value, and removed choices lose their values. */
-  async updateField(by: Principal, id: string, changes: z.output<typeof customFieldUpdateSchema>): Promise<CustomField> {
+  async updateField(
+    by: Principal,
+    id: string,
+    changes: z.output<typeof customFieldUpdateSchema>,
+  ): Promise<CustomField> {
     requireRole(by, 'admin');
     return this.uow.transaction(async (repos) => {
       const row = await repos.customFields.findDefinition(by.workspaceId, id);
@@ -115,7 +128,11 @@ export class CustomFieldsService {
       }
       if (TYPES_WITH_CHOICES.has(type) && current.options.choices) {
         const kept = new Set(options.choices ?? []);
-        await repos.customFields.deleteTextValues(by.workspaceId, id, current.options.choices.filter((c) => !kept.has(c)));
+        await repos.customFields.deleteTextValues(
+          by.workspaceId,
+          id,
+          current.options.choices.filter((c) => !kept.has(c)),
+        );
       }
       await repos.customFields.updateDefinition(by.workspaceId, id, {
         ...(changes.label !== undefined ? { label: changes.label } : {}),
@@ -164,7 +181,9 @@ export class CustomFieldsService {
   /** Adds a preset group; fields whose key exists already are left as they are. */
   async applyPreset(by: Principal, preset: (typeof CUSTOM_FIELD_PRESETS)[number]): Promise<CustomField[]> {
     requireRole(by, 'admin');
-    const existing = new Set((await this.uow.repos.customFields.listDefinitions(by.workspaceId)).map((f) => f.key));
+    const existing = new Set(
+      (await this.uow.repos.customFields.listDefinitions(by.workspaceId)).map((f) => f.key),
+    );
     for (const field of CUSTOM_FIELD_PRESET_FIELDS[preset]) {
       if (existing.has(field.key)) continue;
       await this.createField(by, {

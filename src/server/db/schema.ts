@@ -1,4 +1,3 @@
-
 /** Timestamps travel as ISO-8601 UTC strings on both dialects. */
 type Timestamp = string;
 

@@ -26,7 +26,14 @@ export class ContactEventsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   /** Appends one event; call it in the same transaction as the change it records. */
-  async append(workspaceId: string, contactId: string, type: string, changes: FieldChange[], actor: Actor, now: string): Promise<void> {
+  async append(
+    workspaceId: string,
+    contactId: string,
+    type: string,
+    changes: FieldChange[],
+    actor: Actor,
+    now: string,
+  ): Promise<void> {
     await this.db
       .insertInto('contact_events')
       .values({
@@ -43,7 +50,12 @@ export class ContactEventsRepository {
   }
 
   /** A contact's events newest first, before the given event id. */
-  async listForContact(workspaceId: string, contactId: string, limit: number, beforeId?: string): Promise<ContactEventRow[]> {
+  async listForContact(
+    workspaceId: string,
+    contactId: string,
+    limit: number,
+    beforeId?: string,
+  ): Promise<ContactEventRow[]> {
     let query = this.db
       .selectFrom('contact_events')
       .select(['id', 'contact_id', 'type', 'changes', 'actor_type', 'actor_id', 'created_at'])

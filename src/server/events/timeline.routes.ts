@@ -16,6 +16,11 @@ export function registerTimelineRoutes(api: ApiInstance, { timeline }: Services)
       },
     },
     async (request) =>
-      timeline.getTimeline(principalOf(request).workspaceId, request.params.id, request.query.limit, request.query.cursor),
+      timeline.getTimeline(
+        principalOf(request).workspaceId,
+        request.params.id,
+        request.query.limit,
+        request.query.cursor,
+      ),
   );
 }

@@ -9,7 +9,12 @@ export class TimelineService {
   constructor(private readonly uow: UnitOfWork) {}
 
   /** One page of the timeline; the cursor is the id of the last item seen (ids are time-ordered). */
-  async getTimeline(workspaceId: string, contactId: string, limit: number, cursor?: string): Promise<{ data: TimelineItem[]; nextCursor: string | null }> {
+  async getTimeline(
+    workspaceId: string,
+    contactId: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<{ data: TimelineItem[]; nextCursor: string | null }> {
     const { repos } = this.uow;
     if (!(await repos.contacts.find(workspaceId, contactId))) throw notFound('Contact');
     const [events, notes] = await Promise.all([
@@ -17,16 +22,14 @@ export class TimelineService {
       repos.notes.pageForContact(workspaceId, contactId, limit + 1, cursor),
     ]);
     const merged: TimelineItem[] = [
-      ...events.map(
-        (e): TimelineItem => ({
-          kind: 'event',
-          id: e.id,
-          at: e.created_at,
-          type: e.type,
-          changes: JSON.parse(e.changes) as FieldChange[],
-          actor: { type: e.actor_type, id: e.actor_id },
-        }),
-      ),
+      ...events.map((e): TimelineItem => ({
+        kind: 'event',
+        id: e.id,
+        at: e.created_at,
+        type: e.type,
+        changes: JSON.parse(e.changes) as FieldChange[],
+        actor: { type: e.actor_type, id: e.actor_id },
+      })),
       ...notes.map((n): TimelineItem => ({ kind: 'note', id: n.id, at: n.created_at, note: toNote(n) })),
     ].sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
     const data = merged.slice(0, limit);

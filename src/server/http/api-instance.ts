@@ -6,7 +6,13 @@ import type { Principal } from '../auth/principal.js';
 import { AppError } from './errors.js';
 
 /** The Fastify instance API routes are registered on: zod schemas type requests and responses. */
-export type ApiInstance = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+export type ApiInstance = FastifyInstance<
+  Server,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -20,7 +26,8 @@ declare module 'fastify' {
 
 /** The caller of an authenticated route. */
 export function principalOf(request: FastifyRequest): Principal {
-  if (!request.principal) throw new AppError('unauthenticated', 401, 'Sign in or send an API key as Authorization: Bearer');
+  if (!request.principal)
+    throw new AppError('unauthenticated', 401, 'Sign in or send an API key as Authorization: Bearer');
   return request.principal;
 }
 

@@ -46,7 +46,8 @@ export function notFound(what: string): AppError {
 /** One or more input fields are invalid. */
 export function invalid(errors: FieldError[]): AppError {
   const first = errors[0];
-  const detail = errors.length === 1 && first ? `${first.path}: ${first.message}` : `${errors.length} fields are invalid`;
+  const detail =
+    errors.length === 1 && first ? `${first.path}: ${first.message}` : `${errors.length} fields are invalid`;
   return new AppError('validation_failed', 400, detail, errors);
 }
 
@@ -93,21 +94,33 @@ function toAppError(error: FastifyError): AppError {
     const where = error.validationContext === 'body' ? '' : `${error.validationContext}.`;
     return invalid(
       error.validation.map((issue) => ({
-        path: `${where}${issue.instancePath.replace(/^\//, '').replaceAll('/', '.')}` || String(error.validationContext),
+        path:
+          `${where}${issue.instancePath.replace(/^\//, '').replaceAll('/', '.')}` ||
+          String(error.validationContext),
         message: issue.message ?? 'is invalid',
       })),
     );
   }
-  if (isResponseSerializationError(error)) return new AppError('internal_error', 500, 'The server built an invalid response');
-  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('payload_too_large', 413, 'The request body is too large');
+  if (isResponseSerializationError(error))
+    return new AppError('internal_error', 500, 'The server built an invalid response');
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+    return new AppError('payload_too_large', 413, 'The request body is too large');
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
     return new AppError('unsupported_media_type', 415, 'Send JSON with Content-Type: application/json');
-  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError)
+  if (
+    error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+    error instanceof SyntaxError
+  )
     return invalidField('body', 'is not valid JSON');
   if (error.statusCode === 429) return new AppError('rate_limited', 429, error.message);
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
     return new AppError('validation_failed', error.statusCode, error.message);
-  return new AppError('internal_error', 500, 'Something went wrong on our side; the request was not completed');
+  return new AppError(
+    'internal_error',
+    500,
+    'Something went wrong on our side; the request was not completed',
+  );
 }
 
 /** Fastify error handler: every error leaves as application/problem+json. */
@@ -122,5 +135,7 @@ export function sendNotFound(request: FastifyRequest, reply: FastifyReply): void
   void reply
     .status(404)
     .type('application/problem+json')
-    .send(problemOf(new AppError('not_found', 404, `No route ${request.method} ${request.url.split('?')[0]}`)));
+    .send(
+      problemOf(new AppError('not_found', 404, `No route ${request.method} ${request.url.split('?')[0]}`)),
+    );
 }

@@ -16,7 +16,11 @@ export class IdempotencyRepository {
   }
 
   /** The stored claim for a key. */
-  async find(workspaceId: string, principalId: string, key: string): Promise<IdempotencyKeysTable | undefined> {
+  async find(
+    workspaceId: string,
+    principalId: string,
+    key: string,
+  ): Promise<IdempotencyKeysTable | undefined> {
     return this.db
       .selectFrom('idempotency_keys')
       .selectAll()
@@ -27,7 +31,13 @@ export class IdempotencyRepository {
   }
 
   /** Stores the answer given to the first request. */
-  async complete(workspaceId: string, principalId: string, key: string, statusCode: number, body: string): Promise<void> {
+  async complete(
+    workspaceId: string,
+    principalId: string,
+    key: string,
+    statusCode: number,
+    body: string,
+  ): Promise<void> {
     await this.db
       .updateTable('idempotency_keys')
       .set({ status_code: statusCode, response_body: body })

@@ -12,7 +12,10 @@ export class IdentitiesRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   /** Who already holds these identities. */
-  async findOwners(workspaceId: string, keys: IdentityKey[]): Promise<Array<IdentityKey & { contact_id: string }>> {
+  async findOwners(
+    workspaceId: string,
+    keys: IdentityKey[],
+  ): Promise<Array<IdentityKey & { contact_id: string }>> {
     if (keys.length === 0) return [];
     return this.db
       .selectFrom('contact_identities')
@@ -39,7 +42,15 @@ export class IdentitiesRepository {
     if (keys.length === 0) return;
     await this.db
       .insertInto('contact_identities')
-      .values(keys.map((k) => ({ workspace_id: workspaceId, kind: k.kind, value: k.value, contact_id: contactId, created_at: now })))
+      .values(
+        keys.map((k) => ({
+          workspace_id: workspaceId,
+          kind: k.kind,
+          value: k.value,
+          contact_id: contactId,
+          created_at: now,
+        })),
+      )
       .execute();
   }
 

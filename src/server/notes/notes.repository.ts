@@ -12,7 +12,12 @@ export class NotesRepository {
 
   /** One note. */
   async find(workspaceId: string, id: string): Promise<NotesTable | undefined> {
-    return this.db.selectFrom('notes').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+    return this.db
+      .selectFrom('notes')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   /** A contact's notes, pinned first, then newest first. */
@@ -28,14 +33,28 @@ export class NotesRepository {
   }
 
   /** A contact's notes newest first, before the given note id (for the timeline). */
-  async pageForContact(workspaceId: string, contactId: string, limit: number, beforeId?: string): Promise<NotesTable[]> {
-    let query = this.db.selectFrom('notes').selectAll().where('workspace_id', '=', workspaceId).where('contact_id', '=', contactId);
+  async pageForContact(
+    workspaceId: string,
+    contactId: string,
+    limit: number,
+    beforeId?: string,
+  ): Promise<NotesTable[]> {
+    let query = this.db
+      .selectFrom('notes')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('contact_id', '=', contactId);
     if (beforeId) query = query.where('id', '<', beforeId);
     return query.orderBy('id', 'desc').limit(limit).execute();
   }
 
   /** Changes a note if it still has the expected version; false when it does not. */
-  async update(workspaceId: string, id: string, expectedVersion: number, changes: Updateable<NotesTable>): Promise<boolean> {
+  async update(
+    workspaceId: string,
+    id: string,
+    expectedVersion: number,
+    changes: Updateable<NotesTable>,
+  ): Promise<boolean> {
     const result = await this.db
       .updateTable('notes')
       .set({ ...changes, version: expectedVersion + 1 })

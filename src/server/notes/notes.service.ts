@@ -25,7 +25,14 @@ export function toNote(row: NotesTable): Note {
 }
 
 function toRevision(row: NoteRevisionsTable) {
-  return { id: row.id, type: row.type, body: row.body, pinned: row.pinned === 1, editedBy: row.edited_by, editedAt: row.edited_at };
+  return {
+    id: row.id,
+    type: row.type,
+    body: row.body,
+    pinned: row.pinned === 1,
+    editedBy: row.edited_by,
+    editedAt: row.edited_at,
+  };
 }
 
 async function checkNoteType(repos: Repositories, workspaceId: string, type: string): Promise<void> {
@@ -53,7 +60,11 @@ export class NotesService {
   }
 
   /** Writes a note on a contact; the caller is its author. */
-  async createNote(by: Principal, contactId: string, input: z.output<typeof noteCreateSchema>): Promise<Note> {
+  async createNote(
+    by: Principal,
+    contactId: string,
+    input: z.output<typeof noteCreateSchema>,
+  ): Promise<Note> {
     return this.uow.transaction(async (repos) => {
       if (!(await repos.contacts.find(by.workspaceId, contactId))) throw notFound('Contact');
       await checkNoteType(repos, by.workspaceId, input.type);
@@ -85,9 +96,15 @@ export class NotesService {
         throw forbidden('Only the author or an admin can edit this note');
       }
       if (changes.version !== undefined && changes.version !== Number(current.version)) {
-        throw new AppError('version_conflict', 409, 'Someone else edited this note meanwhile; reload it first', undefined, {
-          currentVersion: Number(current.version),
-        });
+        throw new AppError(
+          'version_conflict',
+          409,
+          'Someone else edited this note meanwhile; reload it first',
+          undefined,
+          {
+            currentVersion: Number(current.version),
+          },
+        );
       }
       if (changes.type !== undefined) await checkNoteType(repos, by.workspaceId, changes.type);
       const now = nowIso();
@@ -107,7 +124,12 @@ export class NotesService {
         ...(changes.pinned !== undefined ? { pinned: changes.pinned ? 1 : 0 } : {}),
         updated_at: now,
       });
-      if (!saved) throw new AppError('version_conflict', 409, 'Someone else edited this note meanwhile; reload it first');
+      if (!saved)
+        throw new AppError(
+          'version_conflict',
+          409,
+          'Someone else edited this note meanwhile; reload it first',
+        );
       const updated = await repos.notes.find(by.workspaceId, id);
       if (!updated) throw notFound('Note');
       return toNote(updated);
@@ -118,7 +140,8 @@ export class NotesService {
   async deleteNote(by: Principal, id: string): Promise<void> {
     const current = await this.uow.repos.notes.find(by.workspaceId, id);
     if (!current) throw notFound('Note');
-    if (current.author_id !== by.userId && !hasRole(by.role, 'admin')) throw forbidden('Only the author or an admin can delete this note');
+    if (current.author_id !== by.userId && !hasRole(by.role, 'admin'))
+      throw forbidden('Only the author or an admin can delete this note');
     await this.uow.repos.notes.delete(by.workspaceId, id);
   }
 

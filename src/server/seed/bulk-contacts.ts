@@ -5,7 +5,14 @@ import { derivedColumns } from '../contacts/contact-mapper.js';
 import { newId } from '../db/new-id.js';
 import type { ContactFieldValuesTable, ContactsTable, Database } from '../db/schema.js';
 import type { Services } from '../services.js';
-import { pick, SAMPLE_COMPANIES, SAMPLE_COUNTRIES, SAMPLE_JOB_TITLES, samplePhone, seededRandom } from './sample-people.js';
+import {
+  pick,
+  SAMPLE_COMPANIES,
+  SAMPLE_COUNTRIES,
+  SAMPLE_JOB_TITLES,
+  samplePhone,
+  seededRandom,
+} from './sample-people.js';
 
 const BATCH = 5_000;
 /** Serials below this are left to the demo data. */
@@ -20,7 +27,12 @@ export type SeedProgress = (done: number, total: number) => void;
  * identities, tags, custom values and a `created` event each. Numbers and emails are unique by construction
  * for up to about six million seeded contacts per workspace.
  */
-export async function seedBulkContacts(services: Services, workspaceId: string, count: number, onProgress?: SeedProgress): Promise<void> {
+export async function seedBulkContacts(
+  services: Services,
+  workspaceId: string,
+  count: number,
+  onProgress?: SeedProgress,
+): Promise<void> {
   const system = systemPrincipal(workspaceId);
   const tags = await services.tags.applyRecommendedTags(system);
   const fields = await services.customFields.applyPreset(system, 'ecommerce');
@@ -48,7 +60,10 @@ export async function seedBulkContacts(services: Services, workspaceId: string, 
       const email = random() < 0.7 ? `c${serialBase}.${i}@example.com` : null;
       const company = random() < 0.3 ? pick(random, SAMPLE_COMPANIES) : null;
       const created = new Date(start + Math.floor(random() * 365 * DAY_MS)).toISOString();
-      const lastContact = random() < 0.8 ? new Date(Date.parse(created) + Math.floor(random() * 30 * DAY_MS)).toISOString() : null;
+      const lastContact =
+        random() < 0.8
+          ? new Date(Date.parse(created) + Math.floor(random() * 30 * DAY_MS)).toISOString()
+          : null;
       const names = { first_name: first, last_name: last, company, email, phone };
       contacts.push({
         workspace_id: workspaceId,
@@ -81,18 +96,46 @@ export async function seedBulkContacts(services: Services, workspaceId: string, 
         updated_at: created,
         version: 1,
       });
-      identities.push({ workspace_id: workspaceId, kind: 'phone', value: phone, contact_id: id, created_at: created });
-      if (email) identities.push({ workspace_id: workspaceId, kind: 'email', value: email, contact_id: id, created_at: created });
+      identities.push({
+        workspace_id: workspaceId,
+        kind: 'phone',
+        value: phone,
+        contact_id: id,
+        created_at: created,
+      });
+      if (email)
+        identities.push({
+          workspace_id: workspaceId,
+          kind: 'email',
+          value: email,
+          contact_id: id,
+          created_at: created,
+        });
       if (random() < 0.6) {
         const tag = pick(random, tags);
-        contactTags.push({ workspace_id: workspaceId, contact_id: id, tag_id: tag.id, applied_by: 'system:', applied_at: created });
+        contactTags.push({
+          workspace_id: workspaceId,
+          contact_id: id,
+          tag_id: tag.id,
+          applied_by: 'system:',
+          applied_at: created,
+        });
       }
       if (random() < 0.5) {
         const base = { workspace_id: workspaceId, contact_id: id, ordinal: 0, text_value: null };
         values.push({ ...base, field_id: ltv.id, number_value: Math.round(random() * 1_000_000) / 100 });
         values.push({ ...base, field_id: orders.id, number_value: 1 + Math.floor(random() * 50) });
       }
-      events.push({ workspace_id: workspaceId, id: newId(), contact_id: id, type: 'created', changes: '[]', actor_type: 'system', actor_id: null, created_at: now });
+      events.push({
+        workspace_id: workspaceId,
+        id: newId(),
+        contact_id: id,
+        type: 'created',
+        changes: '[]',
+        actor_type: 'system',
+        actor_id: null,
+        created_at: now,
+      });
     }
     await services.uow.bulkInsert([
       { table: 'contacts', rows: contacts },

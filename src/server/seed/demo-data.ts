@@ -1,7 +1,14 @@
 import type { ContactCreateInput } from '../../shared/contact-schemas.js';
 import { actorOf, systemPrincipal, type Principal } from '../auth/principal.js';
 import type { Services } from '../services.js';
-import { pick, SAMPLE_COMPANIES, SAMPLE_COUNTRIES, SAMPLE_JOB_TITLES, samplePhone, seededRandom } from './sample-people.js';
+import {
+  pick,
+  SAMPLE_COMPANIES,
+  SAMPLE_COUNTRIES,
+  SAMPLE_JOB_TITLES,
+  samplePhone,
+  seededRandom,
+} from './sample-people.js';
 
 const DEMO_CONTACTS = 200;
 
@@ -20,7 +27,11 @@ const TAG_GROUPS = [
 ];
 
 /** Loads about 200 believable contacts with tags, custom fields, notes and consent; returns how many. */
-export async function seedDemoData(services: Services, workspaceId: string, authorId: string): Promise<number> {
+export async function seedDemoData(
+  services: Services,
+  workspaceId: string,
+  authorId: string,
+): Promise<number> {
   const system = systemPrincipal(workspaceId);
   const author: Principal = { ...system, kind: 'user', id: authorId, userId: authorId };
   const random = seededRandom(20261127);
@@ -31,7 +42,10 @@ export async function seedDemoData(services: Services, workspaceId: string, auth
     const country = pick(random, SAMPLE_COUNTRIES);
     const firstName = pick(random, country.firstNames);
     const lastName = pick(random, country.lastNames);
-    const emailLocal = `${firstName}.${lastName}`.normalize('NFKD').replace(/[^\w.]/g, '').toLowerCase();
+    const emailLocal = `${firstName}.${lastName}`
+      .normalize('NFKD')
+      .replace(/[^\w.]/g, '')
+      .toLowerCase();
     const input: ContactCreateInput = {
       firstName,
       lastName,
@@ -41,7 +55,10 @@ export async function seedDemoData(services: Services, workspaceId: string, auth
       jobTitle: random() < 0.3 ? pick(random, SAMPLE_JOB_TITLES) : undefined,
       language: country.language,
       timezone: country.timezone,
-      birthday: random() < 0.3 ? `19${60 + Math.floor(random() * 40)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}` : undefined,
+      birthday:
+        random() < 0.3
+          ? `19${60 + Math.floor(random() * 40)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`
+          : undefined,
       address: { city: pick(random, country.cities), country: country.code },
       social: random() < 0.2 ? { instagram: `@${emailLocal.replace('.', '_')}` } : undefined,
       source: pick(random, ['whatsapp', 'whatsapp', 'whatsapp', 'manual', 'import'] as const),
@@ -51,7 +68,14 @@ export async function seedDemoData(services: Services, workspaceId: string, auth
           ? {
               lifetime_value: Math.round(random() * 800000) / 100,
               total_orders: 1 + Math.floor(random() * 40),
-              favorite_category: pick(random, ['Electronics', 'Fashion', 'Home & Garden', 'Beauty', 'Sports', 'Books']),
+              favorite_category: pick(random, [
+                'Electronics',
+                'Fashion',
+                'Home & Garden',
+                'Beauty',
+                'Sports',
+                'Books',
+              ]),
             }
           : undefined,
     };

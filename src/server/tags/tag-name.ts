@@ -3,7 +3,18 @@ export function tagNameKey(name: string): string {
   return name.normalize('NFC').trim().toLocaleLowerCase('en');
 }
 
-const PALETTE = ['#1971c2', '#2f9e44', '#e8590c', '#7048e8', '#c2255c', '#0c8599', '#f08c00', '#5c940d', '#862e9c', '#495057'];
+const PALETTE = [
+  '#1971c2',
+  '#2f9e44',
+  '#e8590c',
+  '#7048e8',
+  '#c2255c',
+  '#0c8599',
+  '#f08c00',
+  '#5c940d',
+  '#862e9c',
+  '#495057',
+];
 
 /** A stable default colour for a tag name. */
 export function defaultTagColor(name: string): string {

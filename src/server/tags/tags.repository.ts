@@ -1,7 +1,16 @@
 import type { Kysely, Updateable } from 'kysely';
 import type { Database, TagsTable } from '../db/schema.js';
 
-const TAG_COLUMNS = ['id', 'name', 'color', 'category', 'description', 'smart_rule', 'created_at', 'updated_at'] as const;
+const TAG_COLUMNS = [
+  'id',
+  'name',
+  'color',
+  'category',
+  'description',
+  'smart_rule',
+  'created_at',
+  'updated_at',
+] as const;
 
 /** A tag row as read. */
 export type TagRow = Pick<TagsTable, (typeof TAG_COLUMNS)[number]>;
@@ -31,7 +40,12 @@ export class TagsRepository {
 
   /** One tag. */
   async find(workspaceId: string, id: string): Promise<TagRow | undefined> {
-    return this.db.selectFrom('tags').select(TAG_COLUMNS).where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+    return this.db
+      .selectFrom('tags')
+      .select(TAG_COLUMNS)
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   /** Tags matching any of these ids or folded names. */
@@ -41,7 +55,12 @@ export class TagsRepository {
       .selectFrom('tags')
       .select([...TAG_COLUMNS, 'name_key'])
       .where('workspace_id', '=', workspaceId)
-      .where((eb) => eb.or([...(ids.length ? [eb('id', 'in', ids)] : []), ...(nameKeys.length ? [eb('name_key', 'in', nameKeys)] : [])]))
+      .where((eb) =>
+        eb.or([
+          ...(ids.length ? [eb('id', 'in', ids)] : []),
+          ...(nameKeys.length ? [eb('name_key', 'in', nameKeys)] : []),
+        ]),
+      )
       .execute();
   }
 
@@ -52,7 +71,12 @@ export class TagsRepository {
 
   /** Changes a tag. */
   async update(workspaceId: string, id: string, changes: Updateable<TagsTable>): Promise<void> {
-    await this.db.updateTable('tags').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+    await this.db
+      .updateTable('tags')
+      .set(changes)
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .execute();
   }
 
   /** Deletes a tag (its links go with it). */
@@ -65,7 +89,9 @@ export class TagsRepository {
     if (contactIds.length === 0) return [];
     return this.db
       .selectFrom('contact_tags as ct')
-      .innerJoin('tags as t', (j) => j.onRef('t.workspace_id', '=', 'ct.workspace_id').onRef('t.id', '=', 'ct.tag_id'))
+      .innerJoin('tags as t', (j) =>
+        j.onRef('t.workspace_id', '=', 'ct.workspace_id').onRef('t.id', '=', 'ct.tag_id'),
+      )
       .select(['ct.contact_id', 't.id', 't.name', 't.color', 't.category'])
       .where('ct.workspace_id', '=', workspaceId)
       .where('ct.contact_id', 'in', contactIds)
@@ -74,7 +100,13 @@ export class TagsRepository {
   }
 
   /** Links tags to a contact; links that exist already are left as they are. Returns the tag ids newly linked. */
-  async link(workspaceId: string, contactId: string, tagIds: string[], appliedBy: string, now: string): Promise<string[]> {
+  async link(
+    workspaceId: string,
+    contactId: string,
+    tagIds: string[],
+    appliedBy: string,
+    now: string,
+  ): Promise<string[]> {
     if (tagIds.length === 0) return [];
     const existing = await this.db
       .selectFrom('contact_tags')
@@ -88,7 +120,15 @@ export class TagsRepository {
     if (added.length === 0) return [];
     await this.db
       .insertInto('contact_tags')
-      .values(added.map((tagId) => ({ workspace_id: workspaceId, contact_id: contactId, tag_id: tagId, applied_by: appliedBy, applied_at: now })))
+      .values(
+        added.map((tagId) => ({
+          workspace_id: workspaceId,
+          contact_id: contactId,
+          tag_id: tagId,
+          applied_by: appliedBy,
+          applied_at: now,
+        })),
+      )
       .onConflict((oc) => oc.doNothing())
       .execute();
     return added;

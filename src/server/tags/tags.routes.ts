@@ -9,23 +9,47 @@ const tagList = z.object({ data: z.array(tagSchema) });
 /** Tags: CRUD, merge, and the recommended set. */
 export function registerTagRoutes(api: ApiInstance, services: Services): void {
   const { tags: tagService } = services;
-  api.get('/tags', { schema: { tags, summary: 'List tags with contact counts', response: { 200: tagList } } }, async (request) => ({
-    data: await tagService.listTags(principalOf(request).workspaceId),
-  }));
-  api.post('/tags', { schema: { tags, summary: 'Create a tag', body: tagCreateSchema, response: { 201: tagSchema } } }, async (request, reply) =>
-    reply.status(201).send(await tagService.createTag(principalOf(request), request.body)),
+  api.get(
+    '/tags',
+    { schema: { tags, summary: 'List tags with contact counts', response: { 200: tagList } } },
+    async (request) => ({
+      data: await tagService.listTags(principalOf(request).workspaceId),
+    }),
   );
-  api.get('/tags/:id', { schema: { tags, summary: 'Get a tag', params: idParams, response: { 200: tagSchema } } }, async (request) =>
-    tagService.getTag(principalOf(request).workspaceId, request.params.id),
+  api.post(
+    '/tags',
+    { schema: { tags, summary: 'Create a tag', body: tagCreateSchema, response: { 201: tagSchema } } },
+    async (request, reply) =>
+      reply.status(201).send(await tagService.createTag(principalOf(request), request.body)),
+  );
+  api.get(
+    '/tags/:id',
+    { schema: { tags, summary: 'Get a tag', params: idParams, response: { 200: tagSchema } } },
+    async (request) => tagService.getTag(principalOf(request).workspaceId, request.params.id),
   );
   api.patch(
     '/tags/:id',
-    { schema: { tags, summary: 'Rename, recolour or recategorise a tag', params: idParams, body: tagUpdateSchema, response: { 200: tagSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Rename, recolour or recategorise a tag',
+        params: idParams,
+        body: tagUpdateSchema,
+        response: { 200: tagSchema },
+      },
+    },
     async (request) => tagService.updateTag(principalOf(request), request.params.id, request.body),
   );
   api.delete(
     '/tags/:id',
-    { schema: { tags, summary: 'Delete a tag from every contact (admin)', params: idParams, response: { 200: z.object({ contactCount: z.number() }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Delete a tag from every contact (admin)',
+        params: idParams,
+        response: { 200: z.object({ contactCount: z.number() }) },
+      },
+    },
     async (request) => tagService.deleteTag(principalOf(request), request.params.id),
   );
   api.post(

@@ -23,10 +23,17 @@ function toTag(row: TagRow, contactCount: number): Tag {
 }
 
 const nameTaken = (name: string) =>
-  new AppError('name_taken', 409, `A tag named "${name}" already exists`, [{ path: 'name', message: 'is already used by another tag' }]);
+  new AppError('name_taken', 409, `A tag named "${name}" already exists`, [
+    { path: 'name', message: 'is already used by another tag' },
+  ]);
 
 /** Finds tags by id or name, creating the named ones that do not exist yet; call inside a transaction. */
-export async function resolveTags(repos: Repositories, workspaceId: string, refs: string[], now: string): Promise<TagRow[]> {
+export async function resolveTags(
+  repos: Repositories,
+  workspaceId: string,
+  refs: string[],
+  now: string,
+): Promise<TagRow[]> {
   const keys = refs.map(tagNameKey);
   const found = await repos.tags.findByIdsOrNameKeys(workspaceId, refs, keys);
   const result: TagRow[] = [];
@@ -63,10 +70,23 @@ export async function tagContact(
   actor: Actor,
   now: string,
 ): Promise<void> {
-  const added = await repos.tags.link(workspaceId, contactId, tags.map((t) => t.id), `${actor.type}:${actor.id ?? ''}`, now);
+  const added = await repos.tags.link(
+    workspaceId,
+    contactId,
+    tags.map((t) => t.id),
+    `${actor.type}:${actor.id ?? ''}`,
+    now,
+  );
   for (const tagId of added) {
     const tag = tags.find((t) => t.id === tagId);
-    await repos.events.append(workspaceId, contactId, 'tag_added', [{ field: 'tags', before: null, after: tag?.name ?? tagId }], actor, now);
+    await repos.events.append(
+      workspaceId,
+      contactId,
+      'tag_added',
+      [{ field: 'tags', before: null, after: tag?.name ?? tagId }],
+      actor,
+      now,
+    );
   }
 }
 
@@ -137,7 +157,14 @@ export class TagsService {
       const contactIds = await repos.tags.contactIdsWithTag(by.workspaceId, id);
       const now = nowIso();
       for (const contactId of contactIds) {
-        await repos.events.append(by.workspaceId, contactId, 'tag_removed', [{ field: 'tags', before: tag.name, after: null }], actorOf(by), now);
+        await repos.events.append(
+          by.workspaceId,
+          contactId,
+          'tag_removed',
+          [{ field: 'tags', before: tag.name, after: null }],
+          actorOf(by),
+          now,
+        );
       }
       await repos.tags.delete(by.workspaceId, id);
       return { contactCount: contactIds.length };
@@ -147,15 +174,28 @@ export class TagsService {
   /** Moves every contact of `sourceId` to `targetId` and deletes the source tag (admins only). */
   async mergeTags(by: Principal, sourceId: string, targetId: string): Promise<Tag> {
     requireRole(by, 'admin');
-    if (sourceId === targetId) throw new AppError('validation_failed', 400, 'A tag cannot be merged into itself', [{ path: 'targetId', message: 'must differ from the tag being merged' }]);
+    if (sourceId === targetId)
+      throw new AppError('validation_failed', 400, 'A tag cannot be merged into itself', [
+        { path: 'targetId', message: 'must differ from the tag being merged' },
+      ]);
     await this.uow.transaction(async (repos) => {
-      const [source, target] = await Promise.all([repos.tags.find(by.workspaceId, sourceId), repos.tags.find(by.workspaceId, targetId)]);
+      const [source, target] = await Promise.all([
+        repos.tags.find(by.workspaceId, sourceId),
+        repos.tags.find(by.workspaceId, targetId),
+      ]);
       if (!source) throw notFound('Tag');
       if (!target) throw notFound('Target tag');
       const now = nowIso();
       for (const contactId of await repos.tags.contactIdsWithTag(by.workspaceId, sourceId)) {
         await tagContact(repos, by.workspaceId, contactId, [target], actorOf(by), now);
-        await repos.events.append(by.workspaceId, contactId, 'tag_removed', [{ field: 'tags', before: source.name, after: null }], actorOf(by), now);
+        await repos.events.append(
+          by.workspaceId,
+          contactId,
+          'tag_removed',
+          [{ field: 'tags', before: source.name, after: null }],
+          actorOf(by),
+          now,
+        );
       }
       await repos.tags.delete(by.workspaceId, sourceId);
     });
@@ -168,7 +208,11 @@ export class TagsService {
     await this.uow.transaction(async (repos) => {
       const now = nowIso();
       for (const group of RECOMMENDED_TAGS) {
-        const existing = await repos.tags.findByIdsOrNameKeys(by.workspaceId, [], group.names.map(tagNameKey));
+        const existing = await repos.tags.findByIdsOrNameKeys(
+          by.workspaceId,
+          [],
+          group.names.map(tagNameKey),
+        );
         for (const name of group.names) {
           if (existing.some((t) => t.name_key === tagNameKey(name))) continue;
           await repos.tags.insert({

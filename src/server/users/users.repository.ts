@@ -1,7 +1,16 @@
 import type { Kysely, Updateable } from 'kysely';
 import type { Database, UsersTable } from '../db/schema.js';
 
-const PUBLIC_COLUMNS = ['id', 'workspace_id', 'email', 'name', 'role', 'created_at', 'updated_at', 'disabled_at'] as const;
+const PUBLIC_COLUMNS = [
+  'id',
+  'workspace_id',
+  'email',
+  'name',
+  'role',
+  'created_at',
+  'updated_at',
+  'disabled_at',
+] as const;
 
 /** SQL for the users of a workspace. */
 export class UsersRepository {
@@ -14,7 +23,12 @@ export class UsersRepository {
 
   /** Users of a workspace, oldest first. */
   async list(workspaceId: string) {
-    return this.db.selectFrom('users').select(PUBLIC_COLUMNS).where('workspace_id', '=', workspaceId).orderBy('id').execute();
+    return this.db
+      .selectFrom('users')
+      .select(PUBLIC_COLUMNS)
+      .where('workspace_id', '=', workspaceId)
+      .orderBy('id')
+      .execute();
   }
 
   /** One user of a workspace. */
@@ -61,6 +75,11 @@ export class UsersRepository {
 
   /** Changes a user. */
   async update(workspaceId: string, id: string, changes: Updateable<UsersTable>): Promise<void> {
-    await this.db.updateTable('users').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+    await this.db
+      .updateTable('users')
+      .set(changes)
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .execute();
   }
 }

@@ -7,9 +7,19 @@ const tags = ['Team'];
 
 /** Team members. */
 export function registerUserRoutes(api: ApiInstance, { users }: Services): void {
-  api.get('/users', { schema: { tags, summary: 'List team members', response: { 200: z.object({ data: z.array(userSchema) }) } } }, async (request) => ({
-    data: await users.listUsers(principalOf(request).workspaceId),
-  }));
+  api.get(
+    '/users',
+    {
+      schema: {
+        tags,
+        summary: 'List team members',
+        response: { 200: z.object({ data: z.array(userSchema) }) },
+      },
+    },
+    async (request) => ({
+      data: await users.listUsers(principalOf(request).workspaceId),
+    }),
+  );
   api.post(
     '/users',
     {
@@ -25,8 +35,10 @@ export function registerUserRoutes(api: ApiInstance, { users }: Services): void 
       return reply.status(201).send(await users.createUser(principal.workspaceId, request.body, principal));
     },
   );
-  api.get('/users/:id', { schema: { tags, summary: 'Get a team member', params: idParams, response: { 200: userSchema } } }, async (request) =>
-    users.getUser(principalOf(request).workspaceId, request.params.id),
+  api.get(
+    '/users/:id',
+    { schema: { tags, summary: 'Get a team member', params: idParams, response: { 200: userSchema } } },
+    async (request) => users.getUser(principalOf(request).workspaceId, request.params.id),
   );
   api.patch(
     '/users/:id',

@@ -83,7 +83,8 @@ export class UsersService {
     const current = await this.users.find(by.workspaceId, id);
     if (!current) throw notFound('User');
     if ((current.role === 'owner' || changes.role === 'owner') && !isSelf) requireRole(by, 'owner');
-    const losesOwner = current.role === 'owner' && ((changes.role && changes.role !== 'owner') || changes.disabled === true);
+    const losesOwner =
+      current.role === 'owner' && ((changes.role && changes.role !== 'owner') || changes.disabled === true);
     if (losesOwner && (await this.users.countOwners(by.workspaceId)) <= 1) {
       throw forbidden('A workspace needs at least one owner: make someone else owner first');
     }
@@ -95,7 +96,8 @@ export class UsersService {
       ...(changes.password !== undefined ? { password_hash: await hashPassword(changes.password) } : {}),
       updated_at: now,
     });
-    if (changes.disabled || changes.password !== undefined) await this.auth.deleteUserSessions(by.workspaceId, id);
+    if (changes.disabled || changes.password !== undefined)
+      await this.auth.deleteUserSessions(by.workspaceId, id);
     return this.getUser(by.workspaceId, id);
   }
 }

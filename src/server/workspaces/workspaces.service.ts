@@ -1,5 +1,9 @@
 import type { z } from 'zod';
-import { BUILT_IN_NOTE_TYPES, type Workspace, type workspaceUpdateSchema } from '../../shared/workspace-schemas.js';
+import {
+  BUILT_IN_NOTE_TYPES,
+  type Workspace,
+  type workspaceUpdateSchema,
+} from '../../shared/workspace-schemas.js';
 import { nowIso } from '../clock.js';
 import { newId } from '../db/new-id.js';
 import type { WorkspacesTable } from '../db/schema.js';
@@ -29,7 +33,14 @@ export class WorkspacesService {
   /** Creates a workspace and returns it. */
   async createWorkspace(name: string, defaultCountry = 'US'): Promise<Workspace> {
     const now = nowIso();
-    const row: WorkspacesTable = { id: newId(), name, default_country: defaultCountry, settings: '{}', created_at: now, updated_at: now };
+    const row: WorkspacesTable = {
+      id: newId(),
+      name,
+      default_country: defaultCountry,
+      settings: '{}',
+      created_at: now,
+      updated_at: now,
+    };
     await this.repository.insert(row);
     return toWorkspace(row);
   }

@@ -2,7 +2,9 @@ import type { ColumnDataType, Expression, Insertable, Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 
 /** Rows for one table, loaded together with others in a single bulk transaction. */
-export type BulkRows = { [T in keyof Database]: { table: T; rows: Insertable<Database[T]>[] } }[keyof Database];
+export type BulkRows = {
+  [T in keyof Database]: { table: T; rows: Insertable<Database[T]>[] };
+}[keyof Database];
 
 /** Everything that differs between SQLite and PostgreSQL, kept in one place. */
 export interface SqlDialect {

@@ -6,7 +6,10 @@ import type { BulkRows, SqlDialect } from './dialect.js';
 const SERVER_CACHE_KIB = 64 * 1024;
 
 /** Opens a SQLite file tuned for a web server with bulk work: WAL, foreign keys, busy timeout. */
-export function openSqlite(file: string, cacheKiB = SERVER_CACHE_KIB): { kysely: SqliteDialect; dialect: SqlDialect } {
+export function openSqlite(
+  file: string,
+  cacheKiB = SERVER_CACHE_KIB,
+): { kysely: SqliteDialect; dialect: SqlDialect } {
   const database = new BetterSqlite3(file);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');

@@ -42,11 +42,19 @@ export function initialMigration(dialect: SqlDialect): Migration {
         .addColumn('expires_at', timestamp, (c) => c.notNull())
         .addColumn('last_seen_at', timestamp, (c) => c.notNull())
         .addPrimaryKeyConstraint('sessions_pk', ['workspace_id', 'token_hash'])
-        .addForeignKeyConstraint('sessions_user_fk', ['workspace_id', 'user_id'], 'users', ['workspace_id', 'id'], (f) =>
-          f.onDelete('cascade'),
+        .addForeignKeyConstraint(
+          'sessions_user_fk',
+          ['workspace_id', 'user_id'],
+          'users',
+          ['workspace_id', 'id'],
+          (f) => f.onDelete('cascade'),
         )
         .execute();
-      await db.schema.createIndex('sessions_user_idx').on('sessions').columns(['workspace_id', 'user_id']).execute();
+      await db.schema
+        .createIndex('sessions_user_idx')
+        .on('sessions')
+        .columns(['workspace_id', 'user_id'])
+        .execute();
 
       await workspaceScoped(db.schema.createTable('api_keys'))
         .addColumn('id', 'text', (c) => c.notNull())
@@ -107,14 +115,26 @@ export function initialMigration(dialect: SqlDialect): Migration {
           f.onDelete('cascade'),
         )
         .execute();
-      await db.schema.createIndex('contacts_name_idx').on('contacts').columns(['workspace_id', 'sort_name', 'id']).execute();
-      await db.schema.createIndex('contacts_created_idx').on('contacts').columns(['workspace_id', 'created_at', 'id']).execute();
+      await db.schema
+        .createIndex('contacts_name_idx')
+        .on('contacts')
+        .columns(['workspace_id', 'sort_name', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('contacts_created_idx')
+        .on('contacts')
+        .columns(['workspace_id', 'created_at', 'id'])
+        .execute();
       await db.schema
         .createIndex('contacts_last_contact_idx')
         .on('contacts')
         .columns(['workspace_id', 'last_contact_at', 'id'])
         .execute();
-      await db.schema.createIndex('contacts_assignee_idx').on('contacts').columns(['workspace_id', 'assignee_id']).execute();
+      await db.schema
+        .createIndex('contacts_assignee_idx')
+        .on('contacts')
+        .columns(['workspace_id', 'assignee_id'])
+        .execute();
 
       await workspaceScoped(db.schema.createTable('contact_identities'))
         .addColumn('kind', 'text', (c) => c.notNull())
@@ -150,8 +170,12 @@ export function initialMigration(dialect: SqlDialect): Migration {
         .addColumn('updated_at', timestamp, (c) => c.notNull())
         .addPrimaryKeyConstraint('custom_field_definitions_pk', ['workspace_id', 'id'])
         .addUniqueConstraint('custom_field_definitions_key_uq', ['workspace_id', 'key'])
-        .addForeignKeyConstraint('custom_field_definitions_workspace_fk', ['workspace_id'], 'workspaces', ['id'], (f) =>
-          f.onDelete('cascade'),
+        .addForeignKeyConstraint(
+          'custom_field_definitions_workspace_fk',
+          ['workspace_id'],
+          'workspaces',
+          ['id'],
+          (f) => f.onDelete('cascade'),
         )
         .execute();
 
@@ -161,7 +185,12 @@ export function initialMigration(dialect: SqlDialect): Migration {
         .addColumn('ordinal', 'integer', (c) => c.notNull())
         .addColumn('text_value', 'text')
         .addColumn('number_value', double)
-        .addPrimaryKeyConstraint('contact_field_values_pk', ['workspace_id', 'contact_id', 'field_id', 'ordinal'])
+        .addPrimaryKeyConstraint('contact_field_values_pk', [
+          'workspace_id',
+          'contact_id',
+          'field_id',
+          'ordinal',
+        ])
         .addForeignKeyConstraint(
           'contact_field_values_contact_fk',
           ['workspace_id', 'contact_id'],
@@ -200,7 +229,9 @@ export function initialMigration(dialect: SqlDialect): Migration {
         .addColumn('updated_at', timestamp, (c) => c.notNull())
         .addPrimaryKeyConstraint('tags_pk', ['workspace_id', 'id'])
         .addUniqueConstraint('tags_name_uq', ['workspace_id', 'name_key'])
-        .addForeignKeyConstraint('tags_workspace_fk', ['workspace_id'], 'workspaces', ['id'], (f) => f.onDelete('cascade'))
+        .addForeignKeyConstraint('tags_workspace_fk', ['workspace_id'], 'workspaces', ['id'], (f) =>
+          f.onDelete('cascade'),
+        )
         .execute();
 
       await workspaceScoped(db.schema.createTable('contact_tags'))
@@ -209,14 +240,26 @@ export function initialMigration(dialect: SqlDialect): Migration {
         .addColumn('applied_by', 'text', (c) => c.notNull())
         .addColumn('applied_at', timestamp, (c) => c.notNull())
         .addPrimaryKeyConstraint('contact_tags_pk', ['workspace_id', 'contact_id', 'tag_id'])
-        .addForeignKeyConstraint('contact_tags_contact_fk', ['workspace_id', 'contact_id'], 'contacts', ['workspace_id', 'id'], (f) =>
-          f.onDelete('cascade'),
+        .addForeignKeyConstraint(
+          'contact_tags_contact_fk',
+          ['workspace_id', 'contact_id'],
+          'contacts',
+          ['workspace_id', 'id'],
+          (f) => f.onDelete('cascade'),
         )
-        .addForeignKeyConstraint('contact_tags_tag_fk', ['workspace_id', 'tag_id'], 'tags', ['workspace_id', 'id'], (f) =>
-          f.onDelete('cascade'),
+        .addForeignKeyConstraint(
+          'contact_tags_tag_fk',
+          ['workspace_id', 'tag_id'],
+          'tags',
+          ['workspace_id', 'id'],
+          (f) => f.onDelete('cascade'),
         )
         .execute();
-      await db.schema.createIndex('contact_tags_tag_idx').on('contact_tags').columns(['workspace_id', 'tag_id', 'contact_id']).execute();
+      await db.schema
+        .createIndex('contact_tags_tag_idx')
+        .on('contact_tags')
+        .columns(['workspace_id', 'tag_id', 'contact_id'])
+        .execute();
 
       await workspaceScoped(db.schema.createTable('notes'))
         .addColumn('id', 'text', (c) => c.notNull())
@@ -229,11 +272,19 @@ export function initialMigration(dialect: SqlDialect): Migration {
         .addColumn('updated_at', timestamp, (c) => c.notNull())
         .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
         .addPrimaryKeyConstraint('notes_pk', ['workspace_id', 'id'])
-        .addForeignKeyConstraint('notes_contact_fk', ['workspace_id', 'contact_id'], 'contacts', ['workspace_id', 'id'], (f) =>
-          f.onDelete('cascade'),
+        .addForeignKeyConstraint(
+          'notes_contact_fk',
+          ['workspace_id', 'contact_id'],
+          'contacts',
+          ['workspace_id', 'id'],
+          (f) => f.onDelete('cascade'),
         )
         .execute();
-      await db.schema.createIndex('notes_contact_idx').on('notes').columns(['workspace_id', 'contact_id', 'id']).execute();
+      await db.schema
+        .createIndex('notes_contact_idx')
+        .on('notes')
+        .columns(['workspace_id', 'contact_id', 'id'])
+        .execute();
 
       await workspaceScoped(db.schema.createTable('note_revisions'))
         .addColumn('id', 'text', (c) => c.notNull())
@@ -244,8 +295,12 @@ export function initialMigration(dialect: SqlDialect): Migration {
         .addColumn('edited_by', 'text')
         .addColumn('edited_at', timestamp, (c) => c.notNull())
         .addPrimaryKeyConstraint('note_revisions_pk', ['workspace_id', 'id'])
-        .addForeignKeyConstraint('note_revisions_note_fk', ['workspace_id', 'note_id'], 'notes', ['workspace_id', 'id'], (f) =>
-          f.onDelete('cascade'),
+        .addForeignKeyConstraint(
+          'note_revisions_note_fk',
+          ['workspace_id', 'note_id'],
+          'notes',
+          ['workspace_id', 'id'],
+          (f) => f.onDelete('cascade'),
         )
         .execute();
       await db.schema
@@ -265,8 +320,12 @@ export function initialMigration(dialect: SqlDialect): Migration {
         .addColumn('recorded_by', 'text')
         .addColumn('recorded_at', timestamp, (c) => c.notNull())
         .addPrimaryKeyConstraint('consents_pk', ['workspace_id', 'id'])
-        .addForeignKeyConstraint('consents_contact_fk', ['workspace_id', 'contact_id'], 'contacts', ['workspace_id', 'id'], (f) =>
-          f.onDelete('cascade'),
+        .addForeignKeyConstraint(
+          'consents_contact_fk',
+          ['workspace_id', 'contact_id'],
+          'contacts',
+          ['workspace_id', 'id'],
+          (f) => f.onDelete('cascade'),
         )
         .execute();
       await db.schema
