@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { countryCodeSchema } from '../shared/workspace-schemas.js';
 import { userCreateSchema } from '../shared/user-schemas.js';
 import { migrateToLatest } from '../server/db/migrate.js';
-import { resolveWorkspaceId, withRuntime } from './cli-runtime.js';
+import { resolveWorkspaceId, withDatabase, withRuntime } from './cli-runtime.js';
 import { roleOption } from './cli-options.js';
 
 /** migrate, workspace create, user create, api-key create. */
@@ -11,7 +11,7 @@ export function registerAdminCommands(program: Command): void {
     .command('migrate')
     .description('apply pending database migrations')
     .action(() =>
-      withRuntime(async ({ db }) => {
+      withDatabase(async (db) => {
         const applied = await migrateToLatest(db);
         console.log(applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
       }),

@@ -1,4 +1,5 @@
 import { loadConfig } from '../server/config.js';
+import { openDatabase, type Db } from '../server/db/database.js';
 import { startRuntime, type Runtime } from '../server/runtime.js';
 
 /** Runs a command against the configured database, closing it afterwards. */
@@ -26,4 +27,15 @@ export async function resolveWorkspaceId(runtime: Runtime, requested?: string): 
   if (!first)
     throw new Error('there is no workspace yet: run `rolo workspace create NAME` or start the server once');
   return first.id;
+}
+
+/** Runs a command against the configured database without migrating it first, closing it afterwards. */
+export async function withDatabase<T>(work: (db: Db) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const db = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    return await work(db);
+  } finally {
+    await db.kysely.destroy();
+  }
 }

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAdminCommands } from './admin-commands.js';
 import { registerDataCommands } from './data-commands.js';
+import { describeError } from './describe-error.js';
 import { serve } from './serve.js';
 
 const program = new Command()
@@ -20,6 +21,6 @@ registerDataCommands(program);
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  console.error(`rolo: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`rolo: ${describeError(error)}`);
   process.exitCode = 1;
 }

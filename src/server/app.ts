@@ -18,6 +18,7 @@ import type { ApiInstance } from './http/api-instance.js';
 import { authenticate } from './http/authenticate.js';
 import { sendNotFound, sendProblem } from './http/errors.js';
 import { idempotencyHooks } from './http/idempotency.js';
+import { registerJobRoutes } from './jobs/jobs.routes.js';
 import { registerNoteRoutes } from './notes/notes.routes.js';
 import type { Services } from './services.js';
 import { registerTagRoutes } from './tags/tags.routes.js';
@@ -99,6 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerConsentRoutes(api, services);
       registerTagRoutes(api, services);
       registerCustomFieldRoutes(api, services);
+      registerJobRoutes(api, services);
     },
     { prefix: '/api/v1' },
   );

@@ -1,10 +1,12 @@
 import { AuthService } from './auth/auth.service.js';
 import { ConsentsService } from './consents/consents.service.js';
+import { BulkContactsService } from './contacts/bulk-contacts.service.js';
 import { ContactsService } from './contacts/contacts.service.js';
 import { CustomFieldsService } from './custom-fields/custom-fields.service.js';
 import type { Db } from './db/database.js';
 import { UnitOfWork } from './db/repositories.js';
 import { TimelineService } from './events/timeline.service.js';
+import { JobsService } from './jobs/jobs.service.js';
 import { NotesService } from './notes/notes.service.js';
 import { TagsService } from './tags/tags.service.js';
 import { UsersService } from './users/users.service.js';
@@ -14,9 +16,11 @@ import { WorkspacesService } from './workspaces/workspaces.service.js';
 export interface Services {
   uow: UnitOfWork;
   auth: AuthService;
+  bulkContacts: BulkContactsService;
   consents: ConsentsService;
   contacts: ContactsService;
   customFields: CustomFieldsService;
+  jobs: JobsService;
   notes: NotesService;
   tags: TagsService;
   timeline: TimelineService;
@@ -28,12 +32,16 @@ export interface Services {
 export function createServices(db: Db): Services {
   const uow = new UnitOfWork(db);
   const { repos } = uow;
+  const contacts = new ContactsService(uow);
+  const jobs = new JobsService(repos.jobs);
   return {
     uow,
     auth: new AuthService(repos.auth, repos.users),
+    bulkContacts: new BulkContactsService(uow, contacts, jobs),
     consents: new ConsentsService(uow),
-    contacts: new ContactsService(uow),
+    contacts,
     customFields: new CustomFieldsService(uow),
+    jobs,
     notes: new NotesService(uow),
     tags: new TagsService(uow),
     timeline: new TimelineService(uow),

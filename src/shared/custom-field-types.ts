@@ -55,6 +55,7 @@ const ok = (value: CustomValue): Result => ({ ok: true, value });
 const fail = (message: string): Result => ({ ok: false, message });
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const MAX_TEXT = 1000;
 const MAX_LONG_TEXT = 20000;
 
@@ -63,17 +64,13 @@ function isRealDate(value: string): boolean {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
 }
 
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+
 function toNumber(raw: unknown): number | null {
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
-  if (typeof raw === 'string' && raw.trim() !== '') {
-    const cleaned = raw
-      .trim()
-      .replace(/[%\s,]/g, '')
-      .replace(/^[^\d+-]+/, '');
-    const value = Number(cleaned);
-    return Number.isFinite(value) ? value : null;
-  }
-  return null;
+  if (typeof raw !== 'string') return null;
+  const cleaned = raw.replace(/[%\s,]/g, '').replace(/^([+-]?)[^\d+.-]+/, '$1');
+  return DECIMAL.test(cleaned) ? Number(cleaned) : null;
 }
 
 function matchChoice(choices: string[] | undefined, raw: string): string | undefined {
@@ -113,10 +110,11 @@ export function normalizeCustomValue(
       return DATE.test(value) && isRealDate(value) ? ok(value) : fail('must be a date as YYYY-MM-DD');
     }
     case 'datetime': {
-      const time =
-        typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(raw.trim()) ? Date.parse(raw.trim()) : NaN;
+      const text = typeof raw === 'string' ? raw.trim() : '';
+      const zoned = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(text) ? text : `${text}Z`;
+      const time = DATE_TIME.test(text) && isRealDate(text.slice(0, 10)) ? Date.parse(zoned) : NaN;
       return Number.isNaN(time)
-        ? fail('must be a date and time in ISO 8601, such as 2026-01-31T14:00:00Z')
+        ? fail('must be a date and time in ISO 8601, such as 2026-01-31T14:00:00Z (UTC when no offset)')
         : ok(new Date(time).toISOString());
     }
     case 'select': {

@@ -2,6 +2,6 @@
 export function preparePhoneInput(raw: string): string {
   let value = raw.trim().replace(/^tel:/i, '');
   value = value.replace(/[\u2010-\u2015\u2212\s]/g, ' ');
-  if (/^\s*00[1-9]/.test(value)) value = `+${value.trim().slice(2)}`;
+  value = value.replace(/^\s*00[\s.-]*(?=[1-9])/, '+');
   return value;
 }

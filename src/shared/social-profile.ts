@@ -12,10 +12,10 @@ const PROFILE_BASE: Record<Exclude<SocialNetwork, 'website'>, string> = {
 
 const HANDLE = /^@?[\p{L}\p{N}._-]{1,100}$/u;
 
-/** A safe http(s) profile link from a URL, a bare domain or a handle such as `@maria`; null when it is neither. */
+/** A safe http(s) profile link from a URL, a bare domain or a handle such as `@maria` or `@maria.silva`; null when it is neither. */
 export function normalizeSocialProfile(network: SocialNetwork, raw: string): string | null {
   const value = raw.trim();
-  if (network !== 'website' && HANDLE.test(value) && !value.includes('.')) {
+  if (network !== 'website' && HANDLE.test(value) && (value.startsWith('@') || !value.includes('.'))) {
     return `${PROFILE_BASE[network]}${encodeURIComponent(value.replace(/^@/, ''))}`;
   }
   const candidate = /^[a-z][a-z0-9+.-]*:/i.test(value) ? value : `https://${value}`;

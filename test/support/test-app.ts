@@ -11,11 +11,29 @@ export interface TestResponse<T = any> {
   body: T;
 }
 
+/** The password of every owner the harness creates. */
+export const TEST_PASSWORD = 'correct horse battery';
+
+/** A browser session opened through POST /auth/login. */
+export interface TestSession {
+  /** The `rolo_session=…` pair to send as the Cookie header. */
+  cookie: string;
+  /** The token to send as X-CSRF-Token on writes. */
+  csrfToken: string;
+  /** The login response: user, workspace and csrfToken. */
+  body: any;
+}
+
 /** Options of one test request. */
 export interface RequestOptions {
+  /** Sent as JSON. */
   body?: unknown;
-  /** API key to send as Bearer; `null` sends none. Defaults to the workspace owner's key. */
+  /** Sent as-is with Content-Type application/json unless `headers` names another. */
+  rawBody?: string;
+  /** API key to send as Bearer; `null` sends none. Defaults to the owner's key unless a session is given. */
   key?: string | null;
+  /** Sends the session cookie, and its CSRF token on writes. */
+  session?: TestSession;
   headers?: Record<string, string>;
 }
 
@@ -27,9 +45,14 @@ export interface TestApp {
   workspaceId: string;
   ownerId: string;
   ownerKey: string;
+  ownerEmail: string;
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<TestResponse<T>>;
   /** Creates another workspace with an owner key, for isolation tests. */
-  createWorkspace(name: string): Promise<{ workspaceId: string; ownerKey: string; ownerId: string }>;
+  createWorkspace(
+    name: string,
+  ): Promise<{ workspaceId: string; ownerKey: string; ownerId: string; ownerEmail: string }>;
+  /** Signs in through the API; throws unless the login succeeds. */
+  signIn(email: string, password?: string, workspaceId?: string): Promise<TestSession>;
   /** Creates an API key with a role in a workspace. */
   createKey(workspaceId: string, role: 'owner' | 'admin' | 'agent'): Promise<string>;
   close(): Promise<void>;
@@ -53,9 +76,14 @@ export async function startTestApp(dialect: 'sqlite' | 'postgres'): Promise<Test
       email: `owner@${workspace.id.slice(-8)}.test`,
       name: `${name} owner`,
       role: 'owner',
-      password: 'correct horse battery',
+      password: TEST_PASSWORD,
     });
-    return { workspaceId: workspace.id, ownerId: user.id, ownerKey: await createKey(workspace.id, 'owner') };
+    return {
+      workspaceId: workspace.id,
+      ownerId: user.id,
+      ownerEmail: user.email,
+      ownerKey: await createKey(workspace.id, 'owner'),
+    };
   };
 
   const first = await createWorkspace('Test Workspace');
@@ -65,16 +93,20 @@ export async function startTestApp(dialect: 'sqlite' | 'postgres'): Promise<Test
     path: string,
     options: RequestOptions = {},
   ): Promise<TestResponse<T>> => {
-    const key = options.key === undefined ? first.ownerKey : options.key;
+    const { session } = options;
+    const key = options.key === undefined ? (session ? null : first.ownerKey) : options.key;
+    const payload = options.body !== undefined ? JSON.stringify(options.body) : options.rawBody;
     const headers: Record<string, string> = {
       ...(key ? { authorization: `Bearer ${key}` } : {}),
+      ...(session ? { cookie: session.cookie } : {}),
+      ...(session && !['GET', 'HEAD'].includes(method) ? { 'x-csrf-token': session.csrfToken } : {}),
+      ...(payload !== undefined ? { 'content-type': 'application/json' } : {}),
       ...options.headers,
     };
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(`${baseUrl}${path}`, {
       method,
       headers,
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(payload !== undefined ? { body: payload } : {}),
     });
     const text = await response.text();
     let body: unknown = text;
@@ -86,12 +118,27 @@ export async function startTestApp(dialect: 'sqlite' | 'postgres'): Promise<Test
     return { status: response.status, headers: response.headers, body: body as T };
   };
 
+  const signIn = async (email: string, password = TEST_PASSWORD, workspaceId?: string) => {
+    const response = await request<{ csrfToken: string }>('POST', '/api/v1/auth/login', {
+      key: null,
+      body: { email, password, ...(workspaceId ? { workspaceId } : {}) },
+    });
+    const cookie = response.headers
+      .getSetCookie()
+      .map((line) => line.split(';')[0] ?? '')
+      .find((pair) => pair.startsWith('rolo_session='));
+    if (response.status !== 200 || !cookie)
+      throw new Error(`sign-in of ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
+    return { cookie, csrfToken: response.body.csrfToken, body: response.body };
+  };
+
   return {
     runtime,
     app,
     baseUrl,
     ...first,
     request,
+    signIn,
     createWorkspace,
     createKey,
     close: async () => {

@@ -129,4 +129,10 @@ export class AuthRepository {
       .returning(['count', 'reset_at'])
       .executeTakeFirstOrThrow();
   }
+
+  /** Forgets sessions past their expiry and rate-limit windows that have closed. */
+  async deleteExpired(now: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+    await this.db.deleteFrom('rate_limits').where('reset_at', '<=', now).execute();
+  }
 }

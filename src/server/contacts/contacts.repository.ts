@@ -49,6 +49,10 @@ function afterKeyset(
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** The simple search: folded text anywhere in the contact's search text. */
+const containsText = (folded: string) =>
+  sql<SqlBool>`search_text like ${`%${escapeLike(folded)}%`} escape '\\'`;
+
 /** SQL for contacts. */
 export class ContactsRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -72,9 +76,7 @@ export class ContactsRepository {
   async listPage(workspaceId: string, page: ContactPageQuery): Promise<ContactsTable[]> {
     const direction = page.descending ? 'desc' : 'asc';
     let query = this.db.selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId);
-    if (page.contains) {
-      query = query.where(sql<SqlBool>`search_text like ${`%${escapeLike(page.contains)}%`} escape '\\'`);
-    }
+    if (page.contains) query = query.where(containsText(page.contains));
     const { after } = page;
     if (after) query = query.where((eb) => afterKeyset(eb, page.column, page.descending, after));
     query =
@@ -111,13 +113,14 @@ export class ContactsRepository {
     return Number(result.numDeletedRows) === 1;
   }
 
-  /** How many contacts a workspace has. */
-  async count(workspaceId: string): Promise<number> {
-    const row = await this.db
+  /** How many contacts a workspace has, or how many contain the folded text. */
+  async count(workspaceId: string, contains?: string): Promise<number> {
+    let query = this.db
       .selectFrom('contacts')
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('workspace_id', '=', workspaceId)
-      .executeTakeFirstOrThrow();
+      .where('workspace_id', '=', workspaceId);
+    if (contains) query = query.where(containsText(contains));
+    const row = await query.executeTakeFirstOrThrow();
     return Number(row.n);
   }
 

@@ -5,6 +5,8 @@ import {
   contactPatchSchema,
   contactSchema,
 } from '../../shared/contact-schemas.js';
+import { bulkActionSchema, bulkResultSchema } from '../../shared/bulk-schemas.js';
+import { jobSchema } from '../../shared/job-schemas.js';
 import { tagRefsSchema } from '../../shared/tag-schemas.js';
 import { actorOf } from '../auth/principal.js';
 import { idParams, pageOf, principalOf, type ApiInstance } from '../http/api-instance.js';
@@ -22,7 +24,7 @@ function versionFromIfMatch(header: string | undefined): number | undefined {
 }
 
 /** Contacts: create, read, list, patch, delete, tags on a contact, identities. */
-export function registerContactRoutes(api: ApiInstance, { contacts }: Services): void {
+export function registerContactRoutes(api: ApiInstance, { contacts, bulkContacts }: Services): void {
   api.get(
     '/contacts',
     {
@@ -158,5 +160,27 @@ export function registerContactRoutes(api: ApiInstance, { contacts }: Services):
     async (request) => ({
       data: await contacts.listIdentities(principalOf(request).workspaceId, request.params.id),
     }),
+  );
+
+  api.post(
+    '/contacts/bulk',
+    {
+      schema: {
+        tags,
+        summary: 'Add tags, remove tags or delete many contacts',
+        description:
+          'Up to 100 listed ids run at once (200 with per-contact results); larger selections run as a job (202; follow GET /jobs/:id).',
+        body: bulkActionSchema,
+        response: { 200: bulkResultSchema, 202: z.object({ job: jobSchema }) },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const outcome = await bulkContacts.startBulkAction(
+        { workspaceId: principal.workspaceId, actor: actorOf(principal) },
+        request.body,
+      );
+      return 'job' in outcome ? reply.status(202).send({ job: outcome.job }) : reply.send(outcome.result);
+    },
   );
 }

@@ -7,7 +7,6 @@ import type {
 } from '../../shared/contact-schemas.js';
 import type { CustomValue } from '../../shared/custom-field-types.js';
 import { normalizeSocialProfile, SOCIAL_NETWORKS } from '../../shared/social-profile.js';
-import { foldText } from '../../shared/text-fold.js';
 import type { Actor } from '../auth/principal.js';
 import { nowIso } from '../clock.js';
 import {
@@ -34,6 +33,7 @@ import {
 } from './contact-columns.js';
 import { decodeCursor, encodeCursor } from './contact-cursor.js';
 import { derivedColumns, splitFullName, toContact } from './contact-mapper.js';
+import { searchNeedle } from './search-needle.js';
 import type { ContactSortColumn } from './contacts.repository.js';
 
 /** Who acts on contacts, and in which workspace. */
@@ -277,18 +277,16 @@ export class ContactsService {
   async removeTag(scope: ContactScope, id: string, tagId: string): Promise<Contact> {
     return this.uow.transaction(async (repos) => {
       if (!(await repos.contacts.find(scope.workspaceId, id))) throw notFound('Contact');
-      const tag = await repos.tags.find(scope.workspaceId, tagId);
-      if (!tag || !(await repos.tags.unlink(scope.workspaceId, id, tagId)))
-        throw notFound('Tag on this contact');
-      await repos.events.append(
-        scope.workspaceId,
-        id,
-        'tag_removed',
-        [{ field: 'tags', before: tag.name, after: null }],
-        scope.actor,
-        nowIso(),
-      );
+      if ((await this.unlinkTags(repos, scope, id, [tagId])) === 0) throw notFound('Tag on this contact');
       return this.readContact(repos, scope.workspaceId, id);
+    });
+  }
+
+  /** Takes tags off a contact; tags it does not carry are ignored. */
+  async removeTags(scope: ContactScope, id: string, tagIds: string[]): Promise<void> {
+    await this.uow.transaction(async (repos) => {
+      if (!(await repos.contacts.find(scope.workspaceId, id))) throw notFound('Contact');
+      await this.unlinkTags(repos, scope, id, tagIds);
     });
   }
 
@@ -296,6 +294,30 @@ export class ContactsService {
   async listIdentities(workspaceId: string, id: string): Promise<IdentityKey[]> {
     if (!(await this.uow.repos.contacts.find(workspaceId, id))) throw notFound('Contact');
     return this.uow.repos.identities.listForContact(workspaceId, id);
+  }
+
+  private async unlinkTags(
+    repos: Repositories,
+    scope: ContactScope,
+    id: string,
+    tagIds: string[],
+  ): Promise<number> {
+    let removed = 0;
+    const now = nowIso();
+    for (const tagId of tagIds) {
+      const tag = await repos.tags.find(scope.workspaceId, tagId);
+      if (!tag || !(await repos.tags.unlink(scope.workspaceId, id, tagId))) continue;
+      await repos.events.append(
+        scope.workspaceId,
+        id,
+        'tag_removed',
+        [{ field: 'tags', before: tag.name, after: null }],
+        scope.actor,
+        now,
+      );
+      removed++;
+    }
+    return removed;
   }
 
   private async readContact(repos: Repositories, workspaceId: string, id: string): Promise<Contact> {
@@ -446,10 +468,4 @@ function versionConflict(currentVersion: number): AppError {
       currentVersion,
     },
   );
-}
-
-/** What the simple search looks for: digits for phone-like input, folded text otherwise. */
-function searchNeedle(q: string): string {
-  const digits = q.replace(/\D/g, '');
-  return /^[\d\s()+.-]+$/.test(q) && digits.length >= 3 ? digits : foldText(q);
 }

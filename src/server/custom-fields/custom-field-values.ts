@@ -48,7 +48,7 @@ export function valueToRows(
           ...base,
           ordinal,
           text_value: null,
-          number_value: typeof item === 'boolean' ? Number(item) : Number(item),
+          number_value: Number(item),
         }
       : { ...base, ordinal, text_value: String(item), number_value: null },
   );
@@ -95,7 +95,17 @@ export interface CustomValuesPlan {
 const sameValue = (a: CustomValue | undefined, b: CustomValue | undefined) =>
   JSON.stringify(a) === JSON.stringify(b);
 
-/** Validates `custom` input against the definitions and plans the writes; null or '' clears a value. */
+/** True for input that means "no value": null, blank text or an empty list. */
+export function isEmptyCustomInput(raw: unknown): boolean {
+  return (
+    raw === undefined ||
+    raw === null ||
+    (typeof raw === 'string' && raw.trim() === '') ||
+    (Array.isArray(raw) && raw.length === 0)
+  );
+}
+
+/** Validates `custom` input against the definitions and plans the writes; empty input clears a value. */
 export function planCustomValues(
   workspaceId: string,
   contactId: string,
@@ -114,8 +124,7 @@ export function planCustomValues(
       plan.errors.push({ path, message: 'is not a custom field of this workspace' });
       continue;
     }
-    const cleared = raw === null || raw === '' || (Array.isArray(raw) && raw.length === 0);
-    if (cleared) {
+    if (isEmptyCustomInput(raw)) {
       if (field.required && enforceRequired) plan.errors.push({ path, message: `is required` });
       else if (current[key] !== undefined) {
         plan.fieldIds.push(field.id);
@@ -143,6 +152,6 @@ export function missingRequiredFields(
   input: Record<string, unknown>,
 ): FieldError[] {
   return fields
-    .filter((f) => f.required && (input[f.key] === undefined || input[f.key] === null || input[f.key] === ''))
+    .filter((f) => f.required && isEmptyCustomInput(input[f.key]))
     .map((f) => ({ path: `custom.${f.key}`, message: 'is required' }));
 }

@@ -37,9 +37,9 @@ function toCustomField(row: CustomFieldDefinitionsTable): CustomField {
 function keyFromLabel(label: string): string {
   const slug = foldText(label)
     .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .slice(0, 60);
-  return /^[a-z]/.test(slug) ? slug : `field_${slug}`.replace(/_+$/, '');
+    .replace(/^_+/, '');
+  const key = /^[a-z]/.test(slug) ? slug : `field_${slug}`;
+  return key.slice(0, 64).replace(/_+$/, '');
 }
 
 function checkOptions(type: CustomFieldType, options: CustomFieldOptions): void {

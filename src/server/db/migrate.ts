@@ -1,12 +1,14 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.js';
 import { initialMigration } from './migrations/0001-initial.js';
+import { jobsMigration } from './migrations/0002-jobs.js';
 
 /** Applies every pending migration; the same list serves both dialects. */
 export async function migrateToLatest({ kysely, dialect }: Db): Promise<string[]> {
   const provider: MigrationProvider = {
     getMigrations: async (): Promise<Record<string, Migration>> => ({
       '0001-initial': initialMigration(dialect),
+      '0002-jobs': jobsMigration(dialect),
     }),
   };
   const { error, results } = await new Migrator({ db: kysely, provider }).migrateToLatest();

@@ -6,12 +6,13 @@ import { CustomFieldsRepository } from '../custom-fields/custom-fields.repositor
 import { ContactEventsRepository } from '../events/contact-events.repository.js';
 import { IdempotencyRepository } from '../http/idempotency.repository.js';
 import { IdentitiesRepository } from '../identities/identities.repository.js';
+import { JobsRepository } from '../jobs/jobs.repository.js';
 import { NotesRepository } from '../notes/notes.repository.js';
 import { TagsRepository } from '../tags/tags.repository.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { WorkspacesRepository } from '../workspaces/workspaces.repository.js';
 import type { Db } from './database.js';
-import type { BulkRows } from './dialects/dialect.js';
+import type { BulkRows, SqlDialect } from './dialects/dialect.js';
 import type { Database } from './schema.js';
 
 /** Every repository, bound to one connection or transaction. */
@@ -23,13 +24,14 @@ export interface Repositories {
   events: ContactEventsRepository;
   idempotency: IdempotencyRepository;
   identities: IdentitiesRepository;
+  jobs: JobsRepository;
   notes: NotesRepository;
   tags: TagsRepository;
   users: UsersRepository;
   workspaces: WorkspacesRepository;
 }
 
-function bindRepositories(db: Kysely<Database>): Repositories {
+function bindRepositories(db: Kysely<Database>, dialect: SqlDialect): Repositories {
   return {
     auth: new AuthRepository(db),
     consents: new ConsentsRepository(db),
@@ -38,6 +40,7 @@ function bindRepositories(db: Kysely<Database>): Repositories {
     events: new ContactEventsRepository(db),
     idempotency: new IdempotencyRepository(db),
     identities: new IdentitiesRepository(db),
+    jobs: new JobsRepository(db, dialect),
     notes: new NotesRepository(db),
     tags: new TagsRepository(db),
     users: new UsersRepository(db),
@@ -51,12 +54,12 @@ export class UnitOfWork {
   readonly repos: Repositories;
 
   constructor(private readonly db: Db) {
-    this.repos = bindRepositories(db.kysely);
+    this.repos = bindRepositories(db.kysely, db.dialect);
   }
 
   /** Runs the work in one transaction: all of it is kept, or none. */
   async transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
-    return this.db.kysely.transaction().execute((trx) => work(bindRepositories(trx)));
+    return this.db.kysely.transaction().execute((trx) => work(bindRepositories(trx, this.db.dialect)));
   }
 
   /** Loads rows into several tables at once (seeding, imports). */

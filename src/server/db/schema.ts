@@ -215,6 +215,29 @@ export interface RateLimitsTable {
   reset_at: Timestamp;
 }
 
+/** A unit of background work, claimed with a lease so that a crashed worker's job runs again. */
+export interface JobsTable {
+  workspace_id: string;
+  id: string;
+  type: string;
+  payload: string;
+  state: string;
+  progress_done: number;
+  progress_total: number;
+  result: string | null;
+  error: string | null;
+  attempts: number;
+  max_attempts: number;
+  cancel_requested: number;
+  run_at: Timestamp;
+  lease_until: Timestamp | null;
+  locked_by: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
 /** The whole database as Kysely sees it. */
 export interface Database {
   workspaces: WorkspacesTable;
@@ -233,4 +256,5 @@ export interface Database {
   contact_events: ContactEventsTable;
   idempotency_keys: IdempotencyKeysTable;
   rate_limits: RateLimitsTable;
+  jobs: JobsTable;
 }

@@ -65,6 +65,16 @@ export class NotesRepository {
     return Number(result.numUpdatedRows) === 1;
   }
 
+  /** Pins or unpins a note; pinning is not an edit, so the version and history stay as they are. */
+  async setPinned(workspaceId: string, id: string, pinned: boolean): Promise<void> {
+    await this.db
+      .updateTable('notes')
+      .set({ pinned: pinned ? 1 : 0 })
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .execute();
+  }
+
   /** Deletes a note and its history. */
   async delete(workspaceId: string, id: string): Promise<void> {
     await this.db.deleteFrom('notes').where('workspace_id', '=', workspaceId).where('id', '=', id).execute();

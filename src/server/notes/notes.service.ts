@@ -42,6 +42,21 @@ async function checkNoteType(repos: Repositories, workspaceId: string, type: str
   if (!allowed.includes(type)) throw invalidField('type', `must be one of: ${allowed.join(', ')}`);
 }
 
+/** True when the principal wrote the note or is an admin; notes written with an API key have no author. */
+function mayChangeNote(by: Principal, note: NotesTable): boolean {
+  return (by.userId !== null && note.author_id === by.userId) || hasRole(by.role, 'admin');
+}
+
+function versionConflict(currentVersion?: number): AppError {
+  return new AppError(
+    'version_conflict',
+    409,
+    'Someone else edited this note meanwhile; reload it first',
+    undefined,
+    currentVersion === undefined ? undefined : { currentVersion },
+  );
+}
+
 /** Private team notes on contacts, with pinning and an edit history. */
 export class NotesService {
   constructor(private readonly uow: UnitOfWork) {}
@@ -92,19 +107,16 @@ export class NotesService {
       const current = await repos.notes.find(by.workspaceId, id);
       if (!current) throw notFound('Note');
       const editsContent = changes.body !== undefined || changes.type !== undefined;
-      if (editsContent && current.author_id !== by.userId && !hasRole(by.role, 'admin')) {
+      if (editsContent && !mayChangeNote(by, current)) {
         throw forbidden('Only the author or an admin can edit this note');
       }
       if (changes.version !== undefined && changes.version !== Number(current.version)) {
-        throw new AppError(
-          'version_conflict',
-          409,
-          'Someone else edited this note meanwhile; reload it first',
-          undefined,
-          {
-            currentVersion: Number(current.version),
-          },
-        );
+        throw versionConflict(Number(current.version));
+      }
+      if (!editsContent) {
+        if (changes.pinned === undefined) return toNote(current);
+        await repos.notes.setPinned(by.workspaceId, id, changes.pinned);
+        return toNote({ ...current, pinned: changes.pinned ? 1 : 0 });
       }
       if (changes.type !== undefined) await checkNoteType(repos, by.workspaceId, changes.type);
       const now = nowIso();
@@ -124,12 +136,7 @@ export class NotesService {
         ...(changes.pinned !== undefined ? { pinned: changes.pinned ? 1 : 0 } : {}),
         updated_at: now,
       });
-      if (!saved)
-        throw new AppError(
-          'version_conflict',
-          409,
-          'Someone else edited this note meanwhile; reload it first',
-        );
+      if (!saved) throw versionConflict();
       const updated = await repos.notes.find(by.workspaceId, id);
       if (!updated) throw notFound('Note');
       return toNote(updated);
@@ -140,7 +147,7 @@ export class NotesService {
   async deleteNote(by: Principal, id: string): Promise<void> {
     const current = await this.uow.repos.notes.find(by.workspaceId, id);
     if (!current) throw notFound('Note');
-    if (current.author_id !== by.userId && !hasRole(by.role, 'admin'))
+    if (!mayChangeNote(by, current))
       throw forbidden('Only the author or an admin can delete this note');
     await this.uow.repos.notes.delete(by.workspaceId, id);
   }

@@ -1,4 +1,4 @@
-import type { ColumnDataType, Expression, Insertable, Kysely } from 'kysely';
+import type { ColumnDataType, Expression, Insertable, Kysely, SelectQueryBuilder } from 'kysely';
 import type { Database } from '../schema.js';
 
 /** Rows for one table, loaded together with others in a single bulk transaction. */
@@ -21,6 +21,8 @@ export interface SqlDialect {
   isUniqueViolation(error: unknown): boolean;
   /** Loads many rows into several tables in one transaction, as fast as the engine allows. */
   bulkInsert(db: Kysely<Database>, batches: BulkRows[]): Promise<void>;
+  /** Adds FOR UPDATE SKIP LOCKED where the engine has it; SQLite serialises writers instead. */
+  skipLocked<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O>;
   /** Copies the live database to a file (SQLite only). */
   backup(file: string): Promise<void>;
 }

@@ -58,6 +58,7 @@ export function openPostgres(url: string, schema?: string): { kysely: PostgresDi
         }
       });
     },
+    skipLocked: (query) => query.forUpdate().skipLocked(),
     backup: async () => {
       throw new Error('backup works on the embedded SQLite database; use pg_dump for PostgreSQL');
     },

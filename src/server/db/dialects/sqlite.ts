@@ -52,6 +52,7 @@ export function openSqlite(
       });
       load();
     },
+    skipLocked: (query) => query,
     backup: async (file) => {
       await database.backup(file);
     },
