@@ -1,13 +1,10 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { systemPrincipal } from '../server/auth/principal.js';
-import { seedBulkContacts } from '../server/seed/bulk-contacts.js';
+import { BULK_LOAD_CACHE_KIB, seedBulkContacts } from '../server/seed/bulk-contacts.js';
 import { seedDemoData } from '../server/seed/demo-data.js';
 import { resolveWorkspaceId, withRuntime } from './cli-runtime.js';
 import { positiveInteger } from './cli-options.js';
-
-/** Page cache for bulk loads: indexes of a million contacts stay in memory while they grow. */
-const BULK_CACHE_KIB = 1024 * 1024;
 
 /** seed and backup. */
 export function registerDataCommands(program: Command): void {
@@ -46,7 +43,7 @@ export function registerDataCommands(program: Command): void {
             `seeded ${options.contacts.toLocaleString('en')} contacts in ${((Date.now() - started) / 1000).toFixed(1)} s`,
           );
         }
-      }, BULK_CACHE_KIB);
+      }, BULK_LOAD_CACHE_KIB);
     });
 
   program

@@ -88,7 +88,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const api = scope as unknown as ApiInstance;
       api.decorateRequest('principal', null);
       api.decorateRequest('idempotencyKey', null);
-      api.addHook('onRequest', authenticate(services.auth));
+      api.addHook(
+        'onRequest',
+        authenticate(services.auth, { secureCookies: options.secureCookies ?? false }),
+      );
       api.addHook('preHandler', idempotency.claim);
       api.addHook('onSend', idempotency.store);
       registerAuthRoutes(api, services, { secureCookies: options.secureCookies ?? false });

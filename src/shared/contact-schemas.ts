@@ -34,7 +34,7 @@ const isLanguageTag = (tag: string) => {
 const birthdaySchema = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD', abort: true })
   .refine((v) => {
     const date = new Date(`${v}T00:00:00Z`);
     return (

@@ -21,7 +21,8 @@ const accepted = (type: CustomFieldType, raw: unknown, options?: CustomFieldOpti
 
 const refusal = (type: CustomFieldType, raw: unknown, options?: CustomFieldOptions) => {
   const result = normalize(type, raw, options);
-  if (result.ok) throw new Error(`${type} accepted ${JSON.stringify(raw)} as ${JSON.stringify(result.value)}`);
+  if (result.ok)
+    throw new Error(`${type} accepted ${JSON.stringify(raw)} as ${JSON.stringify(result.value)}`);
   return result.message;
 };
 
@@ -86,7 +87,13 @@ describe('normalizeCustomValue', () => {
     });
 
     it('refuses dates alone, impossible days and anything else', () => {
-      for (const raw of ['2026-01-31', '2026-02-30T10:00:00Z', '2026-01-31T25:00:00Z', 'tomorrow', 1769868000000]) {
+      for (const raw of [
+        '2026-01-31',
+        '2026-02-30T10:00:00Z',
+        '2026-01-31T25:00:00Z',
+        'tomorrow',
+        1769868000000,
+      ]) {
         expect(refusal('datetime', raw)).toMatch(/^must be a date and time in ISO 8601/);
       }
     });
@@ -125,7 +132,9 @@ describe('normalizeCustomValue', () => {
     const options = { choices: ['Red', 'Green', 'Blue'] };
     expect(accepted('multi_select', ['blue', 'Red', 'BLUE'], options)).toEqual(['Blue', 'Red']);
     expect(accepted('multi_select', 'green; red ,, Green', options)).toEqual(['Green', 'Red']);
-    expect(refusal('multi_select', ['Red', 'Purple'], options)).toBe('"Purple" is not one of: Red, Green, Blue');
+    expect(refusal('multi_select', ['Red', 'Purple'], options)).toBe(
+      '"Purple" is not one of: Red, Green, Blue',
+    );
     expect(refusal('multi_select', [7], options)).toBe('"7" is not one of: Red, Green, Blue');
     expect(refusal('multi_select', 7, options)).toBe('must be a list of choices');
   });

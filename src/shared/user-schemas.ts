@@ -42,6 +42,8 @@ export const userUpdateSchema = z
     role: roleSchema,
     disabled: z.boolean(),
     password: passwordSchema,
+    /** Required when members change their own password. */
+    currentPassword: z.string().max(200),
   })
   .partial()
   .strict();

@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { describe } from 'vitest';
 import { startRuntime, type Runtime } from '../../src/server/runtime.js';
+import { createTestSchema } from './test-schema.js';
 
 /** The dialects every database test runs on: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export const TEST_DIALECTS: Array<'sqlite' | 'postgres'> = process.env.TEST_DATABASE_URL
@@ -26,20 +25,13 @@ export async function openTestRuntime(dialect: 'sqlite' | 'postgres'): Promise<R
   }
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set');
-  const schema = `rolo_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const runtime = await startRuntime({ dataDir: tmpdir(), databaseUrl: url, postgresSchema: schema });
+  const schema = await createTestSchema(url);
+  const runtime = await startRuntime({ dataDir: tmpdir(), databaseUrl: url, postgresSchema: schema.name });
   return {
     ...runtime,
     close: async () => {
       await runtime.close();
-      const cleanup = new pg.Client({ connectionString: url });
-      await cleanup.connect();
-      await cleanup.query(`drop schema ${schema} cascade`);
-      await cleanup.end();
+      await schema.drop();
     },
   };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { apiKeyCreateSchema, apiKeySchema, loginSchema, sessionSchema } from '../../shared/auth-schemas.js';
 import { idParams, principalOf, type ApiInstance } from '../http/api-instance.js';
-import { SESSION_COOKIE } from '../http/authenticate.js';
+import { SESSION_COOKIE, sessionCookieOptions } from '../http/authenticate.js';
 import { AppError } from '../http/errors.js';
 import type { Services } from '../services.js';
 import { csrfTokenFor } from './auth.service.js';
@@ -26,13 +26,11 @@ export function registerAuthRoutes(
     },
     async (request, reply) => {
       const session = await auth.login(request.body, request.ip);
-      void reply.setCookie(SESSION_COOKIE, session.cookie, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: options.secureCookies,
-        expires: new Date(session.expiresAt),
-      });
+      void reply.setCookie(
+        SESSION_COOKIE,
+        session.cookie,
+        sessionCookieOptions(session.expiresAt, options.secureCookies),
+      );
       return {
         user: session.user,
         workspace: await workspaces.getWorkspace(session.workspaceId),

@@ -7,7 +7,7 @@ import { AppError } from '../http/errors.js';
 import { toUser } from '../users/users.service.js';
 import type { UsersRepository } from '../users/users.repository.js';
 import type { AuthRepository } from './auth.repository.js';
-import { verifyPassword } from './password-hash.js';
+import { hashPassword, verifyPassword } from './password-hash.js';
 import { requireRole, type Principal, type Role } from './principal.js';
 import { hashSecret, newSecret } from './secret-token.js';
 
@@ -33,6 +33,14 @@ function splitCredential(
   return { workspaceId: rest.slice(0, UUID_LENGTH), secret: rest.slice(UUID_LENGTH + 1) };
 }
 
+let decoy: Promise<string> | null = null;
+
+/** A hash to check passwords of unknown emails against, so a wrong email takes as long as a wrong password. */
+function decoyHash(): Promise<string> {
+  decoy ??= hashPassword(newSecret());
+  return decoy;
+}
+
 /** The CSRF token that goes with a session: derived from its secret, so nothing more is stored. */
 export function csrfTokenFor(sessionCookie: string): string {
   return hashSecret(`csrf:${sessionCookie}`);
@@ -55,6 +63,7 @@ export class AuthService {
     const candidates = (await this.users.findLoginCandidates(input.email)).filter(
       (u) => !input.workspaceId || u.workspace_id === input.workspaceId,
     );
+    if (candidates.length === 0) await verifyPassword(input.password, await decoyHash());
     const matches = [];
     for (const candidate of candidates) {
       if (await verifyPassword(input.password, candidate.password_hash)) matches.push(candidate);
@@ -95,24 +104,29 @@ export class AuthService {
     if (parts) await this.auth.deleteSession(parts.workspaceId, hashSecret(parts.secret));
   }
 
-  /** The principal behind a session cookie, sliding its expiry; null when invalid or expired. */
-  async principalFromSession(cookie: string): Promise<Principal | null> {
+  /** The principal behind a session cookie, and the new expiry when the session was just extended; null when invalid or expired. */
+  async principalFromSession(
+    cookie: string,
+  ): Promise<{ principal: Principal; renewedUntil: string | null } | null> {
     const parts = splitCredential(cookie, '', '.');
     if (!parts) return null;
     const tokenHash = hashSecret(parts.secret);
     const now = nowIso();
     const session = await this.auth.findSession(parts.workspaceId, tokenHash, now);
     if (!session) return null;
+    let renewedUntil: string | null = null;
     if (Date.parse(now) - Date.parse(session.last_seen_at) > TOUCH_AFTER_MS) {
-      await this.auth.touchSession(parts.workspaceId, tokenHash, now, addDays(now, SESSION_DAYS));
+      renewedUntil = addDays(now, SESSION_DAYS);
+      await this.auth.touchSession(parts.workspaceId, tokenHash, now, renewedUntil);
     }
-    return {
+    const principal: Principal = {
       workspaceId: parts.workspaceId,
       kind: 'user',
       id: session.user_id,
       userId: session.user_id,
       role: session.role as Role,
     };
+    return { principal, renewedUntil };
   }
 
   /** The principal behind an API key; null when unknown or revoked. */
@@ -171,6 +185,8 @@ export class AuthService {
   /** Revokes a key at once (admins only). */
   async revokeApiKey(by: Principal, id: string): Promise<void> {
     requireRole(by, 'admin');
+    const key = (await this.auth.listApiKeys(by.workspaceId)).find((k) => k.id === id);
+    if (key?.role === 'owner') requireRole(by, 'owner');
     if (!(await this.auth.revokeApiKey(by.workspaceId, id, nowIso()))) {
       throw new AppError('not_found', 404, 'API key not found or already revoked');
     }

@@ -78,11 +78,12 @@ describeEachDialect('auth: sessions', (dialect) => {
     const countProbes = async () =>
       (await t.request('GET', '/api/v1/contacts?q=csrf%20probe', { session })).body.data.length;
 
-    for (const headers of [
+    const attempts: Array<Record<string, string>> = [
       { cookie: session.cookie },
       { cookie: session.cookie, 'x-csrf-token': 'wrong' },
       { cookie: session.cookie, 'x-csrf-token': other.csrfToken },
-    ]) {
+    ];
+    for (const headers of attempts) {
       const refused = await t.request('POST', '/api/v1/contacts', { key: null, body, headers });
       expect(refused.status).toBe(403);
       expect(refused.headers.get('content-type')).toContain('application/problem+json');
@@ -113,14 +114,12 @@ describeEachDialect('auth: sessions', (dialect) => {
 
   it('signs out: the cookie is cleared and the session no longer works', async () => {
     const session = await t.signIn(t.ownerEmail);
-    const withoutToken = await t.request('POST', '/api/v1/auth/logout', {
+    expect((await t.request('GET', '/api/v1/auth/session', { session })).status).toBe(200);
+
+    const response = await t.request('POST', '/api/v1/auth/logout', {
       key: null,
       headers: { cookie: session.cookie },
     });
-    expect(withoutToken.status).toBe(403);
-    expect((await t.request('GET', '/api/v1/auth/session', { session })).status).toBe(200);
-
-    const response = await t.request('POST', '/api/v1/auth/logout', { session });
     expect(response.status).toBe(204);
     const cleared = sessionSetCookie(response.headers);
     expect(cleared).toMatch(/^rolo_session=;/);
@@ -151,7 +150,10 @@ describeEachDialect('auth: sessions', (dialect) => {
       expect(sessionSetCookie(response.headers)).toBeUndefined();
     }
     expect(wrongPassword.body.detail).toBe(unknownEmail.body.detail);
-    const missing = await t.request('POST', '/api/v1/auth/login', { key: null, body: { email: t.ownerEmail } });
+    const missing = await t.request('POST', '/api/v1/auth/login', {
+      key: null,
+      body: { email: t.ownerEmail },
+    });
     expect(missing.status).toBe(400);
     expect(missing.body.errors[0].path).toBe('password');
   });
@@ -176,7 +178,10 @@ describeEachDialect('auth: sessions', (dialect) => {
 
     const chosen = await t.signIn(email, TEST_PASSWORD, second.workspaceId);
     expect(chosen.body.workspace.id).toBe(second.workspaceId);
-    const contacts = await t.request('POST', '/api/v1/contacts', { session: chosen, body: { name: 'In Second' } });
+    const contacts = await t.request('POST', '/api/v1/contacts', {
+      session: chosen,
+      body: { name: 'In Second' },
+    });
     expect(contacts.status).toBe(201);
     expect((await t.request('GET', `/api/v1/contacts/${contacts.body.id}`)).status).toBe(404);
   });
@@ -207,9 +212,17 @@ describeEachDialect('auth: sessions', (dialect) => {
     const first = await t.signIn(member.email);
     const second = await t.signIn(member.email);
     const newPassword = 'a brand new passphrase';
+    for (const currentPassword of [undefined, 'not my password']) {
+      const refused = await t.request('PATCH', `/api/v1/users/${member.id}`, {
+        session: first,
+        body: { password: newPassword, currentPassword },
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors[0].path).toBe('currentPassword');
+    }
     const changed = await t.request('PATCH', `/api/v1/users/${member.id}`, {
       session: first,
-      body: { password: newPassword },
+      body: { password: newPassword, currentPassword: TEST_PASSWORD },
     });
     expect(changed.status).toBe(200);
     for (const session of [first, second])
@@ -238,6 +251,31 @@ describeEachDialect('auth: sessions', (dialect) => {
     expect(response.status).toBe(401);
     expect(response.body.detail).toMatch(/expired/);
   });
+
+  it('extends an active session and renews its cookie, at most every ten minutes', async () => {
+    const member = await addMember('active@example.com');
+    const session = await t.signIn(member.email);
+    const quiet = await t.request('GET', '/api/v1/contacts', { session });
+    expect(sessionSetCookie(quiet.headers)).toBeUndefined();
+    const longAgo = new Date(Date.now() - 11 * 60 * 1000).toISOString();
+    await t.runtime.db.kysely
+      .updateTable('sessions')
+      .set({ last_seen_at: longAgo })
+      .where('user_id', '=', member.id)
+      .execute();
+    const renewed = await t.request('GET', '/api/v1/contacts', { session });
+    expect(renewed.status).toBe(200);
+    const cookie = sessionSetCookie(renewed.headers);
+    expect(cookie).toMatch(/HttpOnly/i);
+    const expires = Date.parse(/expires=([^;]+)/i.exec(cookie ?? '')?.[1] ?? '');
+    expect(expires).toBeGreaterThan(Date.now() + 13 * 86_400_000);
+    const stored = await t.runtime.db.kysely
+      .selectFrom('sessions')
+      .select('expires_at')
+      .where('user_id', '=', member.id)
+      .executeTakeFirstOrThrow();
+    expect(Math.abs(Date.parse(stored.expires_at) - expires)).toBeLessThan(1000);
+  });
 });
 
 describeEachDialect('auth: sign-in rate limits', (dialect) => {
@@ -261,6 +299,7 @@ describeEachDialect('auth: sign-in rate limits', (dialect) => {
     expect(limited.body.code).toBe('rate_limited');
     expect(limited.body.retryAfter).toBeGreaterThan(0);
     expect(limited.body.retryAfter).toBeLessThanOrEqual(15 * 60);
+    expect(limited.headers.get('retry-after')).toBe(String(limited.body.retryAfter));
     expect(sessionSetCookie(limited.headers)).toBeUndefined();
 
     const other = await t.createWorkspace('Other');

@@ -1,11 +1,4 @@
-import {
-  sql,
-  type Expression,
-  type ExpressionBuilder,
-  type Kysely,
-  type SqlBool,
-  type Updateable,
-} from 'kysely';
+import { sql, type Kysely, type SqlBool, type Updateable } from 'kysely';
 import type { ContactsTable, Database } from '../db/schema.js';
 
 /** Columns the list can be sorted by; all have an index that starts with workspace_id. */
@@ -25,26 +18,6 @@ export interface ContactPageQuery {
   after?: ContactKeyset | undefined;
   /** Folded text that must appear in the contact's search text. */
   contains?: string | undefined;
-}
-
-type ContactsEb = ExpressionBuilder<Database, 'contacts'>;
-
-/** Keyset condition "after this row" for an order that puts nulls last in either direction. */
-function afterKeyset(
-  eb: ContactsEb,
-  column: ContactSortColumn,
-  descending: boolean,
-  after: ContactKeyset,
-): Expression<SqlBool> {
-  const beyond = descending ? '<' : '>';
-  if (after.value === null) {
-    return eb.and([eb(column, 'is', null), eb('id', beyond, after.id)]);
-  }
-  const inOrder = eb.or([
-    eb(column, beyond, after.value),
-    eb.and([eb(column, '=', after.value), eb('id', beyond, after.id)]),
-  ]);
-  return column === 'last_contact_at' ? eb.or([inOrder, eb(column, 'is', null)]) : inOrder;
 }
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -72,18 +45,39 @@ export class ContactsRepository {
       .executeTakeFirst();
   }
 
-  /** One page of contacts in the requested order. */
+  /**
+   * One page of contacts in the requested order. The keyset is compared as a row value, `(column, id) > (?, ?)`,
+   * which both databases answer with one range seek on the sort index however deep the page is. Contacts
+   * without a last contact come after all others in either direction, so that order is read as two ranges.
+   */
   async listPage(workspaceId: string, page: ContactPageQuery): Promise<ContactsTable[]> {
-    const direction = page.descending ? 'desc' : 'asc';
-    let query = this.db.selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId);
-    if (page.contains) query = query.where(containsText(page.contains));
-    const { after } = page;
-    if (after) query = query.where((eb) => afterKeyset(eb, page.column, page.descending, after));
-    query =
-      page.column === 'last_contact_at'
-        ? query.orderBy(page.column, (ob) => (page.descending ? ob.desc() : ob.asc()).nullsLast())
-        : query.orderBy(page.column, direction);
-    return query.orderBy('id', direction).limit(page.limit).execute();
+    const { column, descending, limit, after } = page;
+    const direction = descending ? 'desc' : 'asc';
+    const beyond = descending ? '<' : '>';
+    let base = this.db.selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId);
+    if (page.contains) base = base.where(containsText(page.contains));
+    const afterKeyset = (query: typeof base, keyset: ContactKeyset) =>
+      query.where((eb) => eb(eb.refTuple(column, 'id'), beyond, eb.tuple(keyset.value, keyset.id)));
+    if (column !== 'last_contact_at') {
+      const query = after ? afterKeyset(base, after) : base;
+      return query.orderBy(column, direction).orderBy('id', direction).limit(limit).execute();
+    }
+    const withValue =
+      after?.value === null
+        ? []
+        : await (after ? afterKeyset(base, after) : base.where(column, 'is not', null))
+            .orderBy(column, direction)
+            .orderBy('id', direction)
+            .limit(limit)
+            .execute();
+    if (withValue.length === limit) return withValue;
+    let withoutValue = base.where(column, 'is', null);
+    if (after?.value === null) withoutValue = withoutValue.where('id', beyond, after.id);
+    const rest = await withoutValue
+      .orderBy('id', direction)
+      .limit(limit - withValue.length)
+      .execute();
+    return [...withValue, ...rest];
   }
 
   /** Applies changes if the row still has the expected version; false when it does not. */
@@ -101,6 +95,18 @@ export class ContactsRepository {
       .where('version', '=', expectedVersion)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Marks contacts as changed by something other than an edit of their own (a field definition change). */
+  async bumpVersions(workspaceId: string, ids: string[], now: string): Promise<void> {
+    for (let start = 0; start < ids.length; start += 500) {
+      await this.db
+        .updateTable('contacts')
+        .set((eb) => ({ version: eb(eb.ref('version'), '+', 1), updated_at: now }))
+        .where('workspace_id', '=', workspaceId)
+        .where('id', 'in', ids.slice(start, start + 500))
+        .execute();
+    }
   }
 
   /** Deletes a contact with its identities, tags, values, notes and consents. */

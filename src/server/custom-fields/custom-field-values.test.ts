@@ -59,10 +59,20 @@ describe('toFieldDefinition', () => {
 describe('valueToRows and rowsToCustomValues', () => {
   it('stores numbers and booleans as numbers, text as text, and a multi-select as one row per choice', () => {
     expect(valueToRows('w1', 'c1', ltv, 1200.5)).toEqual([
-      { workspace_id: 'w1', contact_id: 'c1', field_id: 'ltv', ordinal: 0, text_value: null, number_value: 1200.5 },
+      {
+        workspace_id: 'w1',
+        contact_id: 'c1',
+        field_id: 'ltv',
+        ordinal: 0,
+        text_value: null,
+        number_value: 1200.5,
+      },
     ]);
     expect(valueToRows('w1', 'c1', vip, true)[0]).toMatchObject({ number_value: 1, text_value: null });
-    expect(valueToRows('w1', 'c1', note, 'hello')[0]).toMatchObject({ text_value: 'hello', number_value: null });
+    expect(valueToRows('w1', 'c1', note, 'hello')[0]).toMatchObject({
+      text_value: 'hello',
+      number_value: null,
+    });
     expect(valueToRows('w1', 'c1', colors, ['Blue', 'Red']).map((r) => [r.ordinal, r.text_value])).toEqual([
       [0, 'Blue'],
       [1, 'Red'],
@@ -76,7 +86,14 @@ describe('valueToRows and rowsToCustomValues', () => {
       ...valueToRows('w1', 'c1', colors, ['Blue', 'Red']),
       ...valueToRows('w1', 'c2', vip, true),
       ...valueToRows('w1', 'c2', note, 'hi'),
-      { workspace_id: 'w1', contact_id: 'c2', field_id: 'deleted', ordinal: 0, text_value: 'x', number_value: null },
+      {
+        workspace_id: 'w1',
+        contact_id: 'c2',
+        field_id: 'deleted',
+        ordinal: 0,
+        text_value: 'x',
+        number_value: null,
+      },
     ];
     const values = rowsToCustomValues(new Map(fields.map((f) => [f.id, f])), rows);
     expect(values.get('c1')).toEqual({ ltv: 0, vip: false, colors: ['Blue', 'Red'] });
@@ -120,7 +137,10 @@ describe('planCustomValues', () => {
   });
 
   it('skips values that do not change', () => {
-    const result = planFor({ ltv: '1200.5', colors: ['Red', 'Blue'] }, { ltv: 1200.5, colors: ['Red', 'Blue'] });
+    const result = planFor(
+      { ltv: '1200.5', colors: ['Red', 'Blue'] },
+      { ltv: 1200.5, colors: ['Red', 'Blue'] },
+    );
     expect(result).toMatchObject({ fieldIds: [], rows: [], changes: [], errors: [] });
   });
 
@@ -149,7 +169,11 @@ describe('planCustomValues', () => {
 
 describe('missingRequiredFields', () => {
   it('names required fields left out, null, blank or empty', () => {
-    const required = [plan, field('tags', 'multi_select', { options: { choices: ['A'] }, required: true }), note];
+    const required = [
+      plan,
+      field('tags', 'multi_select', { options: { choices: ['A'] }, required: true }),
+      note,
+    ];
     expect(missingRequiredFields(required, {})).toEqual([
       { path: 'custom.plan', message: 'is required' },
       { path: 'custom.tags', message: 'is required' },

@@ -105,14 +105,15 @@ export class CustomFieldsRepository {
     if (rows.length > 0) await this.db.insertInto('contact_field_values').values(rows).execute();
   }
 
-  /** Drops values a changed definition no longer allows (a removed select choice). */
-  async deleteTextValues(workspaceId: string, fieldId: string, values: string[]): Promise<void> {
-    if (values.length === 0) return;
-    await this.db
-      .deleteFrom('contact_field_values')
+  /** Every stored value of one field. */
+  async valuesOfField(workspaceId: string, fieldId: string): Promise<ContactFieldValuesTable[]> {
+    return this.db
+      .selectFrom('contact_field_values')
+      .selectAll()
       .where('workspace_id', '=', workspaceId)
       .where('field_id', '=', fieldId)
-      .where('text_value', 'in', values)
+      .orderBy('contact_id')
+      .orderBy('ordinal')
       .execute();
   }
 }

@@ -10,10 +10,12 @@ import { foldText } from '../../shared/text-fold.js';
 import { requireRole, type Principal } from '../auth/principal.js';
 import { nowIso } from '../clock.js';
 import { newId } from '../db/new-id.js';
-import type { UnitOfWork } from '../db/repositories.js';
+import type { Repositories, UnitOfWork } from '../db/repositories.js';
 import type { CustomFieldDefinitionsTable } from '../db/schema.js';
 import { AppError, invalidField, notFound } from '../http/errors.js';
 import { CUSTOM_FIELD_PRESET_FIELDS } from './custom-field-presets.js';
+import { toFieldDefinition } from './custom-field-values.js';
+import { rewriteFieldValues } from './rewrite-field-values.js';
 
 const TYPES_WITH_CHOICES = new Set<CustomFieldType>(['select', 'multi_select']);
 
@@ -75,33 +77,7 @@ export class CustomFieldsService {
   /** Creates a definition (admins only). */
   async createField(by: Principal, input: z.output<typeof customFieldCreateSchema>): Promise<CustomField> {
     requireRole(by, 'admin');
-    checkOptions(input.type, input.options);
-    const key = input.key ?? keyFromLabel(input.label);
-    return this.uow.transaction(async (repos) => {
-      const existing = await repos.customFields.listDefinitions(by.workspaceId);
-      if (existing.some((f) => f.key === key)) {
-        throw new AppError('conflict', 409, `A custom field with key "${key}" already exists`, [
-          { path: 'key', message: 'is already used' },
-        ]);
-      }
-      const now = nowIso();
-      const row: CustomFieldDefinitionsTable = {
-        workspace_id: by.workspaceId,
-        id: newId(),
-        key,
-        label: input.label,
-        type: input.type,
-        options: JSON.stringify(input.options),
-        group_name: input.group ?? null,
-        description: input.description ?? null,
-        required: input.required ? 1 : 0,
-        position: input.position ?? (await repos.customFields.maxPosition(by.workspaceId)) + 1,
-        created_at: now,
-        updated_at: now,
-      };
-      await repos.customFields.insertDefinition(row);
-      return toCustomField(row);
-    });
+    return this.uow.transaction((repos) => insertField(repos, by.workspaceId, input));
   }
 
   /** Changes a definition; the type changes only while no contact holds a value, and removed choices lose their values. */
@@ -127,12 +103,13 @@ export class CustomFieldsService {
         }
       }
       if (TYPES_WITH_CHOICES.has(type) && current.options.choices) {
-        const kept = new Set(options.choices ?? []);
-        await repos.customFields.deleteTextValues(
-          by.workspaceId,
-          id,
-          current.options.choices.filter((c) => !kept.has(c)),
-        );
+        const renamed = matchChoices(current.options.choices, options.choices ?? []);
+        const mapChoice = (value: string) => renamed.get(value) ?? null;
+        await rewriteFieldValues(repos, by, toFieldDefinition(row), (value) => {
+          if (!Array.isArray(value)) return mapChoice(String(value));
+          const kept = value.map(mapChoice).filter((v): v is string => v !== null);
+          return kept.length ? kept : null;
+        });
       }
       await repos.customFields.updateDefinition(by.workspaceId, id, {
         ...(changes.label !== undefined ? { label: changes.label } : {}),
@@ -154,8 +131,9 @@ export class CustomFieldsService {
   async deleteField(by: Principal, id: string): Promise<{ contactCount: number }> {
     requireRole(by, 'admin');
     return this.uow.transaction(async (repos) => {
-      if (!(await repos.customFields.findDefinition(by.workspaceId, id))) throw notFound('Custom field');
-      const contactCount = await repos.customFields.countContactsWithValue(by.workspaceId, id);
+      const row = await repos.customFields.findDefinition(by.workspaceId, id);
+      if (!row) throw notFound('Custom field');
+      const contactCount = await rewriteFieldValues(repos, by, toFieldDefinition(row), () => null, true);
       await repos.customFields.deleteDefinition(by.workspaceId, id);
       return { contactCount };
     });
@@ -178,20 +156,63 @@ export class CustomFieldsService {
     return this.listFields(by.workspaceId);
   }
 
-  /** Adds a preset group; fields whose key exists already are left as they are. */
+  /** Adds a preset group in one transaction; fields whose key exists already are left as they are. */
   async applyPreset(by: Principal, preset: (typeof CUSTOM_FIELD_PRESETS)[number]): Promise<CustomField[]> {
     requireRole(by, 'admin');
-    const existing = new Set(
-      (await this.uow.repos.customFields.listDefinitions(by.workspaceId)).map((f) => f.key),
-    );
-    for (const field of CUSTOM_FIELD_PRESET_FIELDS[preset]) {
-      if (existing.has(field.key)) continue;
-      await this.createField(by, {
-        ...field,
-        options: field.options ?? {},
-        required: false,
-      });
-    }
+    await this.uow.transaction(async (repos) => {
+      const existing = new Set((await repos.customFields.listDefinitions(by.workspaceId)).map((f) => f.key));
+      for (const field of CUSTOM_FIELD_PRESET_FIELDS[preset]) {
+        if (!existing.has(field.key))
+          await insertField(repos, by.workspaceId, {
+            ...field,
+            options: field.options ?? {},
+            required: false,
+          });
+      }
+    });
     return this.listFields(by.workspaceId);
   }
+}
+
+/** Adds a definition after checking its options and that its key is free. */
+async function insertField(
+  repos: Repositories,
+  workspaceId: string,
+  input: z.output<typeof customFieldCreateSchema>,
+): Promise<CustomField> {
+  checkOptions(input.type, input.options);
+  const key = input.key ?? keyFromLabel(input.label);
+  const existing = await repos.customFields.listDefinitions(workspaceId);
+  if (existing.some((f) => f.key === key)) {
+    throw new AppError('conflict', 409, `A custom field with key "${key}" already exists`, [
+      { path: 'key', message: 'is already used' },
+    ]);
+  }
+  const now = nowIso();
+  const row: CustomFieldDefinitionsTable = {
+    workspace_id: workspaceId,
+    id: newId(),
+    key,
+    label: input.label,
+    type: input.type,
+    options: JSON.stringify(input.options),
+    group_name: input.group ?? null,
+    description: input.description ?? null,
+    required: input.required ? 1 : 0,
+    position: input.position ?? (await repos.customFields.maxPosition(workspaceId)) + 1,
+    created_at: now,
+    updated_at: now,
+  };
+  await repos.customFields.insertDefinition(row);
+  return toCustomField(row);
+}
+
+/** Where each old choice goes: to the new choice equal to it ignoring case, or nowhere. */
+function matchChoices(before: string[], after: string[]): Map<string, string> {
+  const mapping = new Map<string, string>();
+  for (const choice of before) {
+    const match = after.find((c) => c.toLowerCase() === choice.toLowerCase());
+    if (match) mapping.set(choice, match);
+  }
+  return mapping;
 }

@@ -11,7 +11,13 @@ export async function migrateToLatest({ kysely, dialect }: Db): Promise<string[]
       '0002-jobs': jobsMigration(dialect),
     }),
   };
-  const { error, results } = await new Migrator({ db: kysely, provider }).migrateToLatest();
+  const migrationTableSchema = await dialect.migrationTableSchema(kysely);
+  const migrator = new Migrator({
+    db: kysely,
+    provider,
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+  });
+  const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

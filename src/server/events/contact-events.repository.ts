@@ -49,6 +49,33 @@ export class ContactEventsRepository {
       .execute();
   }
 
+  /** Appends one event per contact, each with its own changes; call it in the transaction that made them. */
+  async appendMany(
+    workspaceId: string,
+    entries: Array<{ contactId: string; changes: FieldChange[] }>,
+    type: string,
+    actor: Actor,
+    now: string,
+  ): Promise<void> {
+    for (let start = 0; start < entries.length; start += 500) {
+      await this.db
+        .insertInto('contact_events')
+        .values(
+          entries.slice(start, start + 500).map((entry) => ({
+            workspace_id: workspaceId,
+            id: newId(),
+            contact_id: entry.contactId,
+            type,
+            changes: JSON.stringify(entry.changes),
+            actor_type: actor.type,
+            actor_id: actor.id,
+            created_at: now,
+          })),
+        )
+        .execute();
+    }
+  }
+
   /** A contact's events newest first, before the given event id. */
   async listForContact(
     workspaceId: string,

@@ -127,6 +127,8 @@ function toAppError(error: FastifyError): AppError {
 export function sendProblem(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const appError = toAppError(error);
   if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+  const retryAfter = appError.extra?.retryAfter;
+  if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
   void reply.status(appError.status).type('application/problem+json').send(problemOf(appError));
 }
 

@@ -147,8 +147,7 @@ export class NotesService {
   async deleteNote(by: Principal, id: string): Promise<void> {
     const current = await this.uow.repos.notes.find(by.workspaceId, id);
     if (!current) throw notFound('Note');
-    if (!mayChangeNote(by, current))
-      throw forbidden('Only the author or an admin can delete this note');
+    if (!mayChangeNote(by, current)) throw forbidden('Only the author or an admin can delete this note');
     await this.uow.repos.notes.delete(by.workspaceId, id);
   }
 

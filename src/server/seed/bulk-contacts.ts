@@ -14,6 +14,9 @@ import {
   seededRandom,
 } from './sample-people.js';
 
+/** SQLite page cache in KiB for a bulk load: the indexes of a million contacts stay in memory while they grow. */
+export const BULK_LOAD_CACHE_KIB = 1024 * 1024;
+
 const BATCH = 5_000;
 /** Serials below this are left to the demo data. */
 const FIRST_SERIAL = 100_000;

@@ -19,7 +19,7 @@ export type TagRow = Pick<TagsTable, (typeof TAG_COLUMNS)[number]>;
 export class TagsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** Every tag of a workspace by category and name, with how many contacts carry it. */
+  /** Every tag of a workspace by category (uncategorised last) and name, with how many contacts carry it. */
   async list(workspaceId: string) {
     return this.db
       .selectFrom('tags as t')
@@ -33,7 +33,7 @@ export class TagsRepository {
           .as('contact_count'),
       )
       .where('t.workspace_id', '=', workspaceId)
-      .orderBy('t.category')
+      .orderBy('t.category', (ob) => ob.asc().nullsLast())
       .orderBy('t.name_key')
       .execute();
   }

@@ -16,9 +16,14 @@ const PUBLIC_COLUMNS = [
 export class UsersRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** Adds a user. */
-  async insert(row: UsersTable): Promise<void> {
-    await this.db.insertInto('users').values(row).execute();
+  /** Adds a user; false when the workspace already has a member with this email. */
+  async insert(row: UsersTable): Promise<boolean> {
+    const result = await this.db
+      .insertInto('users')
+      .values(row)
+      .onConflict((oc) => oc.columns(['workspace_id', 'email']).doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
   }
 
   /** Users of a workspace, oldest first. */
@@ -59,6 +64,17 @@ export class UsersRepository {
       .where('email', '=', email)
       .where('disabled_at', 'is', null)
       .execute();
+  }
+
+  /** The stored password hash of a member. */
+  async findPasswordHash(workspaceId: string, id: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row?.password_hash;
   }
 
   /** How many enabled owners a workspace has. */

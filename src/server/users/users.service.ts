@@ -1,13 +1,13 @@
 import type { z } from 'zod';
 import type { User, userCreateSchema, userUpdateSchema } from '../../shared/user-schemas.js';
-import { hashPassword } from '../auth/password-hash.js';
+import { hashPassword, verifyPassword } from '../auth/password-hash.js';
 import type { AuthRepository } from '../auth/auth.repository.js';
 import { requireRole, type Principal, type Role } from '../auth/principal.js';
 import { newSecret } from '../auth/secret-token.js';
 import { nowIso } from '../clock.js';
 import { newId } from '../db/new-id.js';
 import type { UsersTable } from '../db/schema.js';
-import { AppError, forbidden, notFound } from '../http/errors.js';
+import { AppError, forbidden, invalidField, notFound } from '../http/errors.js';
 import type { UsersRepository } from './users.repository.js';
 
 type UserRow = Pick<UsersTable, 'id' | 'email' | 'name' | 'role' | 'created_at' | 'disabled_at'>;
@@ -22,6 +22,13 @@ export function toUser(row: UserRow): User {
     disabled: row.disabled_at !== null,
     createdAt: row.created_at,
   };
+}
+
+/** The answer when the workspace already has a member with this email. */
+function emailTaken(): AppError {
+  return new AppError('conflict', 409, 'A member with this email already exists', [
+    { path: 'email', message: 'is already a member of this workspace' },
+  ]);
 }
 
 /** Members of a workspace: who they are, their role, and whether they may sign in. */
@@ -41,11 +48,7 @@ export class UsersService {
       requireRole(by, 'admin');
       if (input.role === 'owner') requireRole(by, 'owner');
     }
-    if (await this.users.findByEmail(workspaceId, input.email)) {
-      throw new AppError('conflict', 409, 'A member with this email already exists', [
-        { path: 'email', message: 'is already a member of this workspace' },
-      ]);
-    }
+    if (await this.users.findByEmail(workspaceId, input.email)) throw emailTaken();
     const generated = input.password ? undefined : newSecret().slice(0, 20);
     const now = nowIso();
     const row: UsersTable = {
@@ -59,7 +62,7 @@ export class UsersService {
       updated_at: now,
       disabled_at: null,
     };
-    await this.users.insert(row);
+    if (!(await this.users.insert(row))) throw emailTaken();
     return { user: toUser(row), ...(generated ? { password: generated } : {}) };
   }
 
@@ -82,12 +85,14 @@ export class UsersService {
     if (!onlyOwnDetails) requireRole(by, 'admin');
     const current = await this.users.find(by.workspaceId, id);
     if (!current) throw notFound('User');
-    if ((current.role === 'owner' || changes.role === 'owner') && !isSelf) requireRole(by, 'owner');
+    if (current.role === 'owner' || changes.role === 'owner') requireRole(by, 'owner');
     const losesOwner =
       current.role === 'owner' && ((changes.role && changes.role !== 'owner') || changes.disabled === true);
     if (losesOwner && (await this.users.countOwners(by.workspaceId)) <= 1) {
       throw forbidden('A workspace needs at least one owner: make someone else owner first');
     }
+    if (isSelf && changes.password !== undefined)
+      await this.checkCurrentPassword(by.workspaceId, id, changes.currentPassword);
     const now = nowIso();
     await this.users.update(by.workspaceId, id, {
       ...(changes.name !== undefined ? { name: changes.name } : {}),
@@ -99,5 +104,16 @@ export class UsersService {
     if (changes.disabled || changes.password !== undefined)
       await this.auth.deleteUserSessions(by.workspaceId, id);
     return this.getUser(by.workspaceId, id);
+  }
+
+  private async checkCurrentPassword(
+    workspaceId: string,
+    id: string,
+    currentPassword: string | undefined,
+  ): Promise<void> {
+    const stored = await this.users.findPasswordHash(workspaceId, id);
+    if (!currentPassword || !stored || !(await verifyPassword(currentPassword, stored))) {
+      throw invalidField('currentPassword', 'must be your current password to set a new one');
+    }
   }
 }

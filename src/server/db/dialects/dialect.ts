@@ -23,6 +23,8 @@ export interface SqlDialect {
   bulkInsert(db: Kysely<Database>, batches: BulkRows[]): Promise<void>;
   /** Adds FOR UPDATE SKIP LOCKED where the engine has it; SQLite serialises writers instead. */
   skipLocked<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O>;
+  /** The schema that holds the migration tables (PostgreSQL's current schema), so that another schema's are never taken for ours. */
+  migrationTableSchema(db: Kysely<Database>): Promise<string | undefined>;
   /** Copies the live database to a file (SQLite only). */
   backup(file: string): Promise<void>;
 }

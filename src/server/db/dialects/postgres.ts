@@ -59,6 +59,8 @@ export function openPostgres(url: string, schema?: string): { kysely: PostgresDi
       });
     },
     skipLocked: (query) => query.forUpdate().skipLocked(),
+    migrationTableSchema: async (db) =>
+      (await sql<{ name: string }>`select current_schema() as name`.execute(db)).rows[0]?.name,
     backup: async () => {
       throw new Error('backup works on the embedded SQLite database; use pg_dump for PostgreSQL');
     },

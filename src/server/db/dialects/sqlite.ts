@@ -1,6 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { SqliteDialect } from 'kysely';
 import type { BulkRows, SqlDialect } from './dialect.js';
+import { reusingStatements } from './sqlite-statements.js';
 
 /** Page cache for a serving process; large enough for hot indexes, small enough for a laptop. */
 const SERVER_CACHE_KIB = 64 * 1024;
@@ -53,9 +54,10 @@ export function openSqlite(
       load();
     },
     skipLocked: (query) => query,
+    migrationTableSchema: async () => undefined,
     backup: async (file) => {
       await database.backup(file);
     },
   };
-  return { kysely: new SqliteDialect({ database }), dialect };
+  return { kysely: new SqliteDialect({ database: reusingStatements(database) }), dialect };
 }

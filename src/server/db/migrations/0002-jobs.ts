@@ -28,7 +28,9 @@ export function jobsMigration(dialect: SqlDialect): Migration {
         .addColumn('updated_at', timestamp, (c) => c.notNull())
         .addColumn('finished_at', timestamp)
         .addPrimaryKeyConstraint('jobs_pk', ['workspace_id', 'id'])
-        .addForeignKeyConstraint('jobs_workspace_fk', ['workspace_id'], 'workspaces', ['id'], (f) => f.onDelete('cascade'))
+        .addForeignKeyConstraint('jobs_workspace_fk', ['workspace_id'], 'workspaces', ['id'], (f) =>
+          f.onDelete('cascade'),
+        )
         .execute();
       await db.schema.createIndex('jobs_claim_idx').on('jobs').columns(['state', 'run_at']).execute();
       await db.schema.createIndex('jobs_workspace_idx').on('jobs').columns(['workspace_id', 'id']).execute();
