@@ -9,8 +9,9 @@ async function readFirstStart(server: ServeProcess) {
   const [, url = ''] = await server.waitFor(/Rolo is running at (http:\/\/\S+)/);
   const [, email = ''] = await server.waitFor(/email:\s+(\S+)/);
   const [, password = ''] = await server.waitFor(/password:\s+(\S+)/);
-  const port = new URL(url).port;
-  return { url, email, password, base: `http://127.0.0.1:${port}` };
+  const base = `http://127.0.0.1:${new URL(url).port}`;
+  expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  return { url, email, password, base };
 }
 
 async function signIn(base: string, email: string, password: string) {
@@ -55,8 +56,6 @@ describe('first start of rolo serve', () => {
     await server.waitFor(/Loaded 200 demo contacts/);
     expect(server.output()).toContain(`SQLite in ${dataDir}`);
 
-    const health = await fetch(`${base}/healthz`);
-    expect(health.status).toBe(200);
     const login = await signIn(base, email, password);
     expect(login.status).toBe(200);
     expect(login.body.user).toMatchObject({ email, role: 'owner' });
