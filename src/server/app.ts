@@ -30,8 +30,8 @@ import { registerHomePage } from './home-page.js';
 export interface AppOptions {
   services: Services;
   logLevel?: string;
-  /** Send cookies only over HTTPS (set behind a TLS proxy). */
-  secureCookies?: boolean;
+  /** Believe X-Forwarded-For and X-Forwarded-Proto (set behind a reverse proxy that sets them). */
+  trustProxy?: boolean;
 }
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -42,6 +42,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: options.logLevel ?? 'info' },
     bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: options.trustProxy ?? false,
     logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
@@ -88,13 +89,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const api = scope as unknown as ApiInstance;
       api.decorateRequest('principal', null);
       api.decorateRequest('idempotencyKey', null);
-      api.addHook(
-        'onRequest',
-        authenticate(services.auth, { secureCookies: options.secureCookies ?? false }),
-      );
+      api.addHook('onRequest', authenticate(services.auth));
       api.addHook('preHandler', idempotency.claim);
       api.addHook('onSend', idempotency.store);
-      registerAuthRoutes(api, services, { secureCookies: options.secureCookies ?? false });
+      registerAuthRoutes(api, services);
       registerUserRoutes(api, services);
       registerWorkspaceRoutes(api, services);
       registerContactRoutes(api, services);

@@ -7,6 +7,7 @@ const environmentSchema = z.object({
   ROLO_DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
   ROLO_DEMO: z.enum(['0', '1']).default('1'),
+  ROLO_TRUST_PROXY: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -17,6 +18,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   demoData: boolean;
+  /** Behind a reverse proxy: take the client address and protocol from X-Forwarded-* headers. */
+  trustProxy: boolean;
   logLevel: string;
 }
 
@@ -34,6 +37,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.ROLO_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     demoData: e.ROLO_DEMO === '1',
+    trustProxy: e.ROLO_TRUST_PROXY === '1',
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -59,9 +59,12 @@ export interface TestApp {
 }
 
 /** Starts the real app, listening on loopback, against a fresh database of the given dialect. */
-export async function startTestApp(dialect: 'sqlite' | 'postgres'): Promise<TestApp> {
+export async function startTestApp(
+  dialect: 'sqlite' | 'postgres',
+  options: { trustProxy?: boolean } = {},
+): Promise<TestApp> {
   const runtime = await openTestRuntime(dialect);
-  const app = await buildApp({ services: runtime.services, logLevel: 'silent' });
+  const app = await buildApp({ services: runtime.services, logLevel: 'silent', ...options });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;

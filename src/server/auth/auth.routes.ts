@@ -7,11 +7,7 @@ import type { Services } from '../services.js';
 import { csrfTokenFor } from './auth.service.js';
 
 /** Sign-in, sign-out, the current session, and API keys. */
-export function registerAuthRoutes(
-  api: ApiInstance,
-  services: Services,
-  options: { secureCookies: boolean },
-): void {
+export function registerAuthRoutes(api: ApiInstance, services: Services): void {
   const { auth, users, workspaces } = services;
   api.post(
     '/auth/login',
@@ -29,7 +25,7 @@ export function registerAuthRoutes(
       void reply.setCookie(
         SESSION_COOKIE,
         session.cookie,
-        sessionCookieOptions(session.expiresAt, options.secureCookies),
+        sessionCookieOptions(session.expiresAt, request.protocol === 'https'),
       );
       return {
         user: session.user,

@@ -338,3 +338,34 @@ describeEachDialect('auth: sign-in rate limit per client address', (dialect) => 
     expect(limited.body.code).toBe('rate_limited');
   });
 });
+
+describeEachDialect('auth: behind a reverse proxy', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(dialect, { trustProxy: true });
+  });
+  afterAll(async () => t.close());
+
+  const login = (headers: Record<string, string>, password = TEST_PASSWORD) =>
+    t.request('POST', '/api/v1/auth/login', { key: null, headers, body: { email: t.ownerEmail, password } });
+
+  it('marks the session cookie Secure when the proxy says the request came over HTTPS', async () => {
+    const overHttps = sessionSetCookie((await login({ 'x-forwarded-proto': 'https' })).headers);
+    expect(overHttps?.toLowerCase()).toContain('; secure');
+    const overHttp = sessionSetCookie((await login({ 'x-forwarded-proto': 'http' })).headers);
+    expect(overHttp?.toLowerCase()).not.toContain('secure');
+  });
+
+  it('limits sign-in attempts by the client address the proxy forwards', async () => {
+    for (let i = 0; i < 50; i++) {
+      const email = `nobody${i}@example.com`;
+      await t.request('POST', '/api/v1/auth/login', {
+        key: null,
+        headers: { 'x-forwarded-for': '203.0.113.9' },
+        body: { email, password: 'x' },
+      });
+    }
+    expect((await login({ 'x-forwarded-for': '203.0.113.9' })).status).toBe(429);
+    expect((await login({ 'x-forwarded-for': '198.51.100.7' })).status).toBe(200);
+  });
+});

@@ -8,7 +8,7 @@ export const SESSION_COOKIE = 'rolo_session';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Attributes of the session cookie: unreadable by scripts, never sent by other sites. */
+/** Attributes of the session cookie: unreadable by scripts, never sent by other sites, HTTPS-only when served over HTTPS. */
 export function sessionCookieOptions(expiresAt: string, secure: boolean): CookieSerializeOptions {
   return { path: '/', httpOnly: true, sameSite: 'strict', secure, expires: new Date(expiresAt) };
 }
@@ -18,7 +18,7 @@ export function sessionCookieOptions(expiresAt: string, secure: boolean): Cookie
  * cookie need the session's X-CSRF-Token, and an extended session gets its cookie renewed. Public
  * routes (sign-in, sign-out) are left alone.
  */
-export function authenticate(auth: AuthService, options: { secureCookies: boolean }) {
+export function authenticate(auth: AuthService) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     request.principal = null;
     if (request.routeOptions.config.public) return;
@@ -49,7 +49,7 @@ export function authenticate(auth: AuthService, options: { secureCookies: boolea
       void reply.setCookie(
         SESSION_COOKIE,
         cookie,
-        sessionCookieOptions(session.renewedUntil, options.secureCookies),
+        sessionCookieOptions(session.renewedUntil, request.protocol === 'https'),
       );
   };
 }
