@@ -30,6 +30,7 @@ declare module 'autocannon' {
     timeouts: number;
     non2xx: number;
     duration: number;
+    statusCodeStats: Record<string, { count: number }>;
     '2xx': number;
   }
   function autocannon(options: Options): Promise<Result>;

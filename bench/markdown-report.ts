@@ -1,13 +1,24 @@
 import type { BenchResults } from './bench-results.js';
 import type { LatencySummary } from './percentiles.js';
+import type { Throughput } from './throughput.js';
 
 const latencyRow = (name: string, s: LatencySummary) =>
   `| ${name} | ${s.p50.toFixed(2)} | ${s.p95.toFixed(2)} | ${s.p99.toFixed(2)} | ${s.max.toFixed(2)} | ${s.n} |`;
+
+const throughputRow = (name: string, t: Throughput) => {
+  const statuses = Object.entries(t.statusCodes)
+    .map(([status, count]) => `${status}: ${count.toLocaleString('en')}`)
+    .join(', ');
+  return `| ${name} | ${t.requestsPerSecond.toLocaleString('en')} | ${t.total.toLocaleString('en')} | ${t.errors} | ${t.timeouts} | ${t.non2xx} | ${statuses} | ${t.latencyMs.p50} / ${t.latencyMs.p99} / ${t.latencyMs.max} |`;
+};
 
 /** The run as a readable summary: targets first, then the detail behind them. */
 export function renderMarkdown(results: BenchResults): string {
   const { options, machine, api, baseline, mixed, rss, seed } = results;
   const count = options.contacts.toLocaleString('en');
+  const mixName = Object.entries(mixed.mix)
+    .map(([kind, share]) => `${Math.round(share * 100)}% ${kind}`)
+    .join(', ');
   const lines = [
     `# Rolo benchmark: ${count} contacts on ${options.db === 'sqlite' ? 'SQLite' : 'PostgreSQL'}`,
     '',
@@ -37,20 +48,10 @@ export function renderMarkdown(results: BenchResults): string {
     '',
     `## Throughput (autocannon, ${options.connections} connections, ${options.duration} s)`,
     '',
-    '| load | requests/s | total | errors | timeouts | non-2xx | latency p50 / p99 / max (ms) |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
-    ...[
-      [
-        `mixed: ${Object.entries(mixed.mix)
-          .map(([k, v]) => `${Math.round(v * 100)}% ${k}`)
-          .join(', ')}`,
-        mixed,
-      ] as const,
-      ['baseline: bare Fastify JSON route', baseline.bareFastify] as const,
-    ].map(
-      ([name, t]) =>
-        `| ${name} | ${t.requestsPerSecond.toLocaleString('en')} | ${t.total.toLocaleString('en')} | ${t.errors} | ${t.timeouts} | ${t.non2xx} | ${t.latencyMs.p50} / ${t.latencyMs.p99} / ${t.latencyMs.max} |`,
-    ),
+    '| load | requests/s | total | errors | timeouts | non-2xx | statuses | latency p50 / p99 / max (ms) |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    throughputRow(`mixed: ${mixName}`, mixed),
+    throughputRow('baseline: bare Fastify JSON route', baseline.bareFastify),
     '',
     'List pages in the mix are half first pages and half pages at random cursors spread over the whole list;',
     'GET and PATCH pick random contacts; each PATCH changes the job title (one event row per change).',

@@ -13,6 +13,8 @@ export interface Throughput {
   errors: number;
   timeouts: number;
   non2xx: number;
+  /** How many answers came with each HTTP status. */
+  statusCodes: Record<string, number>;
   latencyMs: { p50: number; p99: number; max: number };
 }
 
@@ -36,6 +38,9 @@ export async function measureThroughput(
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
+    statusCodes: Object.fromEntries(
+      Object.entries(result.statusCodeStats).map(([status, { count }]) => [status, count]),
+    ),
     latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
   };
 }

@@ -3,12 +3,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { registerAuthRoutes } from './auth/auth.routes.js';
 import { registerConsentRoutes } from './consents/consents.routes.js';
 import { registerContactRoutes } from './contacts/contacts.routes.js';
@@ -18,6 +13,7 @@ import type { ApiInstance } from './http/api-instance.js';
 import { authenticate } from './http/authenticate.js';
 import { sendNotFound, sendProblem } from './http/errors.js';
 import { idempotencyHooks } from './http/idempotency.js';
+import { responseSerializerCompiler } from './http/response-serializer.js';
 import { registerJobRoutes } from './jobs/jobs.routes.js';
 import { registerNoteRoutes } from './notes/notes.routes.js';
 import type { Services } from './services.js';
@@ -48,7 +44,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler);
   app.setErrorHandler(sendProblem);
   app.setNotFoundHandler(sendNotFound);
 

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type SqlBool, type Updateable } from 'kysely';
+import type { SqlDialect } from '../db/dialects/dialect.js';
 import type { ContactsTable, Database } from '../db/schema.js';
 
 /** Columns the list can be sorted by; all have an index that starts with workspace_id. */
@@ -28,11 +29,27 @@ const containsText = (folded: string) =>
 
 /** SQL for contacts. */
 export class ContactsRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: SqlDialect,
+  ) {}
 
   /** Adds a contact row. */
   async insert(row: ContactsTable): Promise<void> {
     await this.db.insertInto('contacts').values(row).execute();
+  }
+
+  /** One contact row, locked until the transaction ends (for a read-then-write). */
+  async findForUpdate(workspaceId: string, id: string): Promise<ContactsTable | undefined> {
+    return this.dialect
+      .forUpdate(
+        this.db
+          .selectFrom('contacts')
+          .selectAll()
+          .where('workspace_id', '=', workspaceId)
+          .where('id', '=', id),
+      )
+      .executeTakeFirst();
   }
 
   /** One contact row. */

@@ -186,7 +186,7 @@ export class ContactsService {
     const { workspaceId } = scope;
     const version = expectedVersion ?? input.version;
     return this.uow.transaction(async (repos) => {
-      const current = await repos.contacts.find(workspaceId, id);
+      const current = await repos.contacts.findForUpdate(workspaceId, id);
       if (!current) throw notFound('Contact');
       if (version !== undefined && version !== Number(current.version))
         throw versionConflict(Number(current.version));

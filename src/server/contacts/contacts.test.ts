@@ -157,6 +157,21 @@ describeEachDialect('contacts API', (dialect) => {
     });
   });
 
+  it('applies simultaneous unversioned changes one after another, losing none', async () => {
+    const created = await t.request('POST', '/api/v1/contacts', { body: { firstName: 'Busy' } });
+    const titles = Array.from({ length: 12 }, (_, i) => `Title ${i}`);
+    const answers = await Promise.all(
+      titles.map((jobTitle) =>
+        t.request('PATCH', `/api/v1/contacts/${created.body.id}`, { body: { jobTitle } }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(titles.map(() => 200));
+    const versions = answers.map((a) => a.body.version).sort((a, b) => a - b);
+    expect(versions).toEqual(titles.map((_, i) => i + 2));
+    const timeline = await t.request('GET', `/api/v1/contacts/${created.body.id}/timeline?limit=100`);
+    expect(timeline.body.data.filter((e: { type: string }) => e.type === 'updated')).toHaveLength(12);
+  });
+
   it('returns the first answer to a retried POST with the same Idempotency-Key', async () => {
     const headers = { 'idempotency-key': `create-${dialect}-1` };
     const body = { firstName: 'Idem', phone: '+14155550177' };

@@ -12,7 +12,7 @@ import { TagsRepository } from '../tags/tags.repository.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { WorkspacesRepository } from '../workspaces/workspaces.repository.js';
 import type { Db } from './database.js';
-import type { BulkRows, SqlDialect } from './dialects/dialect.js';
+import type { BulkWriter, SqlDialect } from './dialects/dialect.js';
 import type { Database } from './schema.js';
 
 /** Every repository, bound to one connection or transaction. */
@@ -35,7 +35,7 @@ function bindRepositories(db: Kysely<Database>, dialect: SqlDialect): Repositori
   return {
     auth: new AuthRepository(db),
     consents: new ConsentsRepository(db),
-    contacts: new ContactsRepository(db),
+    contacts: new ContactsRepository(db, dialect),
     customFields: new CustomFieldsRepository(db),
     events: new ContactEventsRepository(db),
     idempotency: new IdempotencyRepository(db),
@@ -62,9 +62,12 @@ export class UnitOfWork {
     return this.db.kysely.transaction().execute((trx) => work(bindRepositories(trx, this.db.dialect)));
   }
 
-  /** Loads rows into several tables at once (seeding, imports). */
-  async bulkInsert(batches: BulkRows[]): Promise<void> {
-    await this.db.dialect.bulkInsert(this.db.kysely, batches);
+  /** Loads many rows as one unit (seeding, imports); `load` writes them in batches. See `SqlDialect.bulkLoad`. */
+  async bulkLoad(
+    reindexed: Array<keyof Database>,
+    load: (write: BulkWriter) => Promise<void>,
+  ): Promise<void> {
+    await this.db.dialect.bulkLoad(this.db.kysely, reindexed, load);
   }
 
   /** Throws unless the database answers. */

@@ -1,9 +1,7 @@
 import { PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import type { BulkRows, SqlDialect } from './dialect.js';
-
-/** PostgreSQL allows 65,535 parameters per statement. */
-const MAX_PARAMETERS = 60_000;
+import type { SqlDialect } from './dialect.js';
+import { bulkLoadPostgres } from './postgres-bulk-load.js';
 
 const TYPE_INT8 = 20;
 const TYPE_NUMERIC = 1700;
@@ -43,21 +41,8 @@ export function openPostgres(url: string, schema?: string): { kysely: PostgresDi
     types: { timestamp: 'timestamptz', date: 'date', double: 'double precision' },
     binaryCollation: sql`collate "C"`,
     isUniqueViolation: (error) => error instanceof Error && (error as { code?: string }).code === '23505',
-    bulkInsert: async (db, batches: BulkRows[]) => {
-      await db.transaction().execute(async (trx) => {
-        for (const { table, rows } of batches) {
-          const first = rows[0];
-          if (!first) continue;
-          const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / Object.keys(first).length));
-          for (let start = 0; start < rows.length; start += perStatement) {
-            await trx
-              .insertInto(table)
-              .values(rows.slice(start, start + perStatement) as never)
-              .execute();
-          }
-        }
-      });
-    },
+    bulkLoad: (db, _reindexed, load) => bulkLoadPostgres(db, load),
+    forUpdate: (query) => query.forUpdate(),
     skipLocked: (query) => query.forUpdate().skipLocked(),
     migrationTableSchema: async (db) =>
       (await sql<{ name: string }>`select current_schema() as name`.execute(db)).rows[0]?.name,

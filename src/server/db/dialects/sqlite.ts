@@ -1,10 +1,21 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { SqliteDialect } from 'kysely';
-import type { BulkRows, SqlDialect } from './dialect.js';
+import type { SqlDialect } from './dialect.js';
+import { bulkLoadSqlite } from './sqlite-bulk-load.js';
 import { reusingStatements } from './sqlite-statements.js';
 
-/** Page cache for a serving process; large enough for hot indexes, small enough for a laptop. */
-const SERVER_CACHE_KIB = 64 * 1024;
+/**
+ * Page cache for a serving process: it keeps the upper levels of the indexes and the hot pages, while reads
+ * spread over a large database come from the operating system's file cache either way. With a million
+ * contacts, 16 MiB served the mixed API load as fast as 64 MiB did, in 50 MB less memory.
+ */
+const SERVER_CACHE_KIB = 16 * 1024;
+
+/**
+ * Page size of a new database file (an existing file keeps its own): a bulk load writes, and copies from
+ * the write-ahead log, half as many pages as with the default 4 KiB, each with fewer system calls.
+ */
+const NEW_DATABASE_PAGE_BYTES = 8192;
 
 /** Opens a SQLite file tuned for a web server with bulk work: WAL, foreign keys, busy timeout. */
 export function openSqlite(
@@ -12,6 +23,7 @@ export function openSqlite(
   cacheKiB = SERVER_CACHE_KIB,
 ): { kysely: SqliteDialect; dialect: SqlDialect } {
   const database = new BetterSqlite3(file);
+  database.pragma(`page_size = ${NEW_DATABASE_PAGE_BYTES}`);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
@@ -20,17 +32,6 @@ export function openSqlite(
   database.pragma('temp_store = MEMORY');
   database.pragma('wal_autocheckpoint = 10000');
 
-  const statements = new Map<string, BetterSqlite3.Statement>();
-  const insertStatement = (table: string, columns: string[]): BetterSqlite3.Statement => {
-    const sqlText = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})`;
-    let statement = statements.get(sqlText);
-    if (!statement) {
-      statement = database.prepare(sqlText);
-      statements.set(sqlText, statement);
-    }
-    return statement;
-  };
-
   const dialect: SqlDialect = {
     name: 'sqlite',
     types: { timestamp: 'text', date: 'text', double: 'real' },
@@ -38,21 +39,8 @@ export function openSqlite(
     isUniqueViolation: (error) =>
       error instanceof BetterSqlite3.SqliteError &&
       (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'),
-    bulkInsert: async (_db, batches: BulkRows[]) => {
-      const load = database.transaction(() => {
-        for (const { table, rows } of batches) {
-          const first = rows[0];
-          if (!first) continue;
-          const columns = Object.keys(first);
-          const statement = insertStatement(table, columns);
-          for (const row of rows) {
-            const record = row as Record<string, unknown>;
-            statement.run(columns.map((c) => record[c] ?? null));
-          }
-        }
-      });
-      load();
-    },
+    bulkLoad: (db, reindexed, load) => bulkLoadSqlite(database, db, reindexed, load),
+    forUpdate: (query) => query,
     skipLocked: (query) => query,
     migrationTableSchema: async () => undefined,
     backup: async (file) => {
