@@ -146,16 +146,4 @@ export class ContactsRepository {
     const row = await query.executeTakeFirstOrThrow();
     return Number(row.n);
   }
-
-  /** Ids among the given that exist in the workspace. */
-  async existingIds(workspaceId: string, ids: string[]): Promise<string[]> {
-    if (ids.length === 0) return [];
-    const rows = await this.db
-      .selectFrom('contacts')
-      .select('id')
-      .where('workspace_id', '=', workspaceId)
-      .where('id', 'in', ids)
-      .execute();
-    return rows.map((r) => r.id);
-  }
 }

@@ -34,16 +34,6 @@ export function principalOf(request: FastifyRequest): Principal {
 /** Path parameter `id`. */
 export const idParams = z.object({ id: z.string().min(1).max(100) });
 
-/** Problem responses documented on every route. */
-export const problemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number(),
-  detail: z.string(),
-  code: z.string(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-});
-
 /** A page of items with the cursor of the next page. */
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ data: z.array(item), nextCursor: z.string().nullable() });
