@@ -13,7 +13,7 @@ function printWelcome(url: string, database: string, firstStart: FirstRunResult 
   console.log('\nFirst start: a workspace and its owner were created. Sign in with');
   console.log(`  email:    ${firstStart.email}`);
   console.log(`  password: ${firstStart.password}`);
-  console.log('This password is shown only now; change it in Settings › Team.');
+  console.log('This password is shown only now: keep it, or change it (docs/team-and-api-keys.md).');
   if (firstStart.demoContacts)
     console.log(`Loaded ${firstStart.demoContacts} demo contacts (start with ROLO_DEMO=0 to skip them).`);
 }
