@@ -78,7 +78,7 @@ export class ContactsService {
       ]);
     }
     const id = newId();
-    const contact = await this.uow.transaction(async (repos) => {
+    return this.uow.transaction(async (repos) => {
       const context = await this.loadContext(repos, workspaceId);
       const errors: FieldError[] = [];
       const columns = await this.normalizeProfile(
@@ -145,7 +145,6 @@ export class ContactsService {
         );
       return this.readContact(repos, workspaceId, id);
     });
-    return contact;
   }
 
   /** One contact, or 404 (also for contacts of other workspaces). */
