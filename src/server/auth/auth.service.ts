@@ -58,8 +58,9 @@ export class AuthService {
     input: { email: string; password: string; workspaceId?: string | undefined },
     clientAddress: string,
   ): Promise<{ cookie: string; user: User; workspaceId: string; expiresAt: string }> {
-    await this.limitLoginAttempts(`login:address:${clientAddress}`, LOGIN_LIMIT_PER_ADDRESS);
-    await this.limitLoginAttempts(`login:email:${input.email}`, LOGIN_LIMIT_PER_EMAIL);
+    // Buckets are named by hashes, so the counters keep no email or address in clear.
+    await this.limitLoginAttempts(`login:address:${hashSecret(clientAddress)}`, LOGIN_LIMIT_PER_ADDRESS);
+    await this.limitLoginAttempts(`login:email:${hashSecret(input.email)}`, LOGIN_LIMIT_PER_EMAIL);
     const candidates = (await this.users.findLoginCandidates(input.email)).filter(
       (u) => !input.workspaceId || u.workspace_id === input.workspaceId,
     );

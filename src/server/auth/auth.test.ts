@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../../test/support/test-app.js';
 import { describeEachDialect } from '../../../test/support/test-database.js';
+import { hashSecret } from './secret-token.js';
 
 /** The Set-Cookie line for the session cookie, if the response has one. */
 function sessionSetCookie(headers: Headers): string | undefined {
@@ -305,10 +306,15 @@ describeEachDialect('auth: sign-in rate limits', (dialect) => {
     const other = await t.createWorkspace('Other');
     expect((await attempt(other.ownerEmail, TEST_PASSWORD)).status).toBe(200);
 
+    const buckets = (await t.runtime.db.kysely.selectFrom('rate_limits').select('bucket').execute()).map(
+      (r) => r.bucket,
+    );
+    expect(buckets.join(' ')).not.toContain(t.ownerEmail);
+    expect(buckets.join(' ')).not.toContain('127.0.0.1');
     await t.runtime.db.kysely
       .updateTable('rate_limits')
       .set({ reset_at: new Date(Date.now() - 1000).toISOString() })
-      .where('bucket', '=', `login:email:${t.ownerEmail}`)
+      .where('bucket', '=', `login:email:${hashSecret(t.ownerEmail)}`)
       .execute();
     expect((await attempt(t.ownerEmail, TEST_PASSWORD)).status).toBe(200);
     expect((await attempt(t.ownerEmail, 'wrong again')).status).toBe(401);
