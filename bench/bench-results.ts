@@ -17,7 +17,9 @@ export interface Check {
 export interface BenchResults {
   startedAt: string;
   machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; loadAverageAtStart: number[] };
-  options: Pick<BenchOptions, 'contacts' | 'db' | 'duration' | 'samples'> & { connections: number };
+  options: Pick<BenchOptions, 'contacts' | 'db' | 'duration' | 'samples' | 'workers'> & {
+    connections: number;
+  };
   seed: PreparedWorkspace['seed'];
   api: ApiLatency;
   mixed: Throughput & { mix: Record<string, number> };

@@ -24,7 +24,7 @@ export function renderMarkdown(results: BenchResults): string {
     '',
     `Run ${results.startedAt} on ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}` +
       ` (load average at start ${machine.loadAverageAtStart.map((l) => l.toFixed(2)).join(', ')}).`,
-    `Command: \`npm run bench -- --contacts ${options.contacts} --db ${options.db} --duration ${options.duration}\`.` +
+    `Command: \`npm run bench -- --contacts ${options.contacts} --db ${options.db} --duration ${options.duration}${options.workers > 1 ? ` --workers ${options.workers}` : ''}\`.` +
       ' The server runs as a child process (`rolo serve`); every API number is measured over HTTP on loopback.',
     '',
     '| metric | value | target | baseline (same run) | met? |',

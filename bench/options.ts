@@ -15,6 +15,8 @@ export interface BenchOptions {
   postgresUrl: string;
   /** Keep the temp data directory or schema afterwards. */
   keep: boolean;
+  /** Serving processes (`ROLO_WORKERS`) of the server under test. */
+  workers: number;
 }
 
 const DEFAULT_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/test';
@@ -25,7 +27,7 @@ const positive = (name: string, raw: string): number => {
   return value;
 };
 
-/** Parses `--contacts N --db sqlite|postgres --duration S --samples N --keep`. */
+/** Parses `--contacts N --db sqlite|postgres --duration S --samples N --workers N --keep`. */
 export function parseOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
     args: argv,
@@ -35,6 +37,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       duration: { type: 'string', default: '20' },
       samples: { type: 'string', default: '1000' },
       keep: { type: 'boolean', default: false },
+      workers: { type: 'string', default: '1' },
     },
     strict: true,
   });
@@ -46,5 +49,6 @@ export function parseOptions(argv: string[]): BenchOptions {
     samples: positive('samples', values.samples),
     postgresUrl: process.env.BENCH_DATABASE_URL ?? DEFAULT_POSTGRES_URL,
     keep: values.keep,
+    workers: positive('workers', values.workers),
   };
 }

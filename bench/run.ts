@@ -49,7 +49,7 @@ try {
     `bare query baseline: first page p95 ${barePages.first.p95} ms, deep page p95 ${barePages.deep.p95} ms`,
   );
 
-  const server = await startRoloServer(target.serverEnv);
+  const server = await startRoloServer({ ...target.serverEnv, ROLO_WORKERS: String(options.workers) });
   const rss = sampleRss(server.pid);
   let api;
   let mixed;
@@ -87,6 +87,7 @@ try {
       db: options.db,
       duration: options.duration,
       samples: options.samples,
+      workers: options.workers,
       connections: CONNECTIONS,
     },
     seed: workspace.seed,

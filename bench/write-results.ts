@@ -13,7 +13,8 @@ export function writeResults(results: BenchResults): string {
   mkdirSync(directory, { recursive: true });
   const json = `${JSON.stringify(results, null, 2)}\n`;
   const markdown = renderMarkdown(results);
-  const dated = `${results.startedAt.slice(0, 10)}-${results.options.db}-${sizeLabel(results.options.contacts)}`;
+  const { db, contacts, workers } = results.options;
+  const dated = `${results.startedAt.slice(0, 10)}-${db}-${sizeLabel(contacts)}${workers > 1 ? `-${workers}-workers` : ''}`;
   for (const name of ['latest', dated]) {
     writeFileSync(path.join(directory, `${name}.json`), json);
     writeFileSync(path.join(directory, `${name}.md`), markdown);

@@ -88,4 +88,29 @@ describe('first start of rolo serve', () => {
     const login = await signIn(`http://127.0.0.1:${new URL(url).port}`, first.email, first.password);
     expect(login.status).toBe(200);
   });
+
+  it('with ROLO_WORKERS=2 serves one port from two processes that share the database', async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'rolo-first-'));
+    server = startServe({ ROLO_DATA_DIR: dataDir }, { PORT: '0', ROLO_DEMO: '0', ROLO_WORKERS: '2' });
+    const { email, password, base } = await readFirstStart(server);
+    expect(server.output()).toContain('2 worker processes');
+    const login = await signIn(base, email, password);
+    expect(login.status).toBe(200);
+    const headers = {
+      cookie: login.cookie,
+      'x-csrf-token': login.body.csrfToken,
+      'content-type': 'application/json',
+    };
+    const created = await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        fetch(`${base}/api/v1/contacts`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ firstName: `Worker ${i}` }),
+        }),
+      ),
+    );
+    expect(created.map((r) => r.status)).toEqual(created.map(() => 201));
+    expect(await countContacts(base, login.cookie)).toBe(24);
+  });
 });

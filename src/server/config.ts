@@ -8,6 +8,7 @@ const environmentSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   ROLO_DEMO: z.enum(['0', '1']).default('1'),
   ROLO_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  ROLO_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -20,6 +21,8 @@ export interface Config {
   demoData: boolean;
   /** Behind a reverse proxy: take the client address and protocol from X-Forwarded-* headers. */
   trustProxy: boolean;
+  /** Serving processes sharing the port (1: a single process). */
+  workers: number;
   logLevel: string;
 }
 
@@ -38,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     demoData: e.ROLO_DEMO === '1',
     trustProxy: e.ROLO_TRUST_PROXY === '1',
+    workers: e.ROLO_WORKERS,
     logLevel: e.LOG_LEVEL,
   };
 }

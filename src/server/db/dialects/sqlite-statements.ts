@@ -52,7 +52,10 @@ export function reusingStatements(database: BetterSqlite3.Database): SqliteDatab
   const cache = new Map<string, { statement: BetterSqlite3.Statement; wrapped: SqliteStatement }>();
   return {
     close: () => database.close(),
-    prepare: (sqlText) => {
+    prepare: (requested) => {
+      // Transactions take the write lock when they begin, so that processes sharing the file wait for
+      // each other (busy timeout) instead of failing when a reading transaction turns into a writing one.
+      const sqlText = requested === 'begin' ? 'begin immediate' : requested;
       const cached = cache.get(sqlText);
       if (cached && !cached.statement.busy) {
         cache.delete(sqlText);
