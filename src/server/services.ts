@@ -40,7 +40,7 @@ export function createServices(db: Db): Services {
     bulkContacts: new BulkContactsService(uow, contacts, jobs),
     consents: new ConsentsService(uow),
     contacts,
-    customFields: new CustomFieldsService(uow),
+    customFields: new CustomFieldsService(uow, jobs),
     jobs,
     notes: new NotesService(uow),
     tags: new TagsService(uow),

@@ -105,15 +105,27 @@ export class CustomFieldsRepository {
     if (rows.length > 0) await this.db.insertInto('contact_field_values').values(rows).execute();
   }
 
-  /** Every stored value of one field. */
-  async valuesOfField(workspaceId: string, fieldId: string): Promise<ContactFieldValuesTable[]> {
-    return this.db
+  /** Stored values of one field: all of them, or those of the first `contacts` contacts after `afterContactId`. */
+  async valuesOfField(
+    workspaceId: string,
+    fieldId: string,
+    page?: { afterContactId: string | undefined; contacts: number },
+  ): Promise<ContactFieldValuesTable[]> {
+    let query = this.db
       .selectFrom('contact_field_values')
       .selectAll()
       .where('workspace_id', '=', workspaceId)
-      .where('field_id', '=', fieldId)
-      .orderBy('contact_id')
-      .orderBy('ordinal')
-      .execute();
+      .where('field_id', '=', fieldId);
+    if (page) {
+      let holders = this.db
+        .selectFrom('contact_field_values')
+        .select('contact_id')
+        .distinct()
+        .where('workspace_id', '=', workspaceId)
+        .where('field_id', '=', fieldId);
+      if (page.afterContactId) holders = holders.where('contact_id', '>', page.afterContactId);
+      query = query.where('contact_id', 'in', holders.orderBy('contact_id').limit(page.contacts));
+    }
+    return query.orderBy('contact_id').orderBy('ordinal').execute();
   }
 }

@@ -5,6 +5,7 @@ import {
   customFieldSchema,
   customFieldUpdateSchema,
 } from '../../shared/custom-field-schemas.js';
+import { jobSchema } from '../../shared/job-schemas.js';
 import { idParams, principalOf, type ApiInstance } from '../http/api-instance.js';
 import type { Services } from '../services.js';
 
@@ -51,9 +52,11 @@ export function registerCustomFieldRoutes(api: ApiInstance, { customFields }: Se
       schema: {
         tags,
         summary: 'Change a custom field (admin)',
+        description:
+          'When removed choices touch more than 1,000 contacts, their values are dropped by the returned job.',
         params: idParams,
         body: customFieldUpdateSchema,
-        response: { 200: customFieldSchema },
+        response: { 200: customFieldSchema.extend({ job: jobSchema.optional() }) },
       },
     },
     async (request) => customFields.updateField(principalOf(request), request.params.id, request.body),
@@ -64,11 +67,16 @@ export function registerCustomFieldRoutes(api: ApiInstance, { customFields }: Se
       schema: {
         tags,
         summary: 'Delete a custom field and its values (admin)',
+        description:
+          'Held by more than 1,000 contacts, the field is deleted by a job (202; follow GET /jobs/:id).',
         params: idParams,
-        response: { 200: z.object({ contactCount: z.number() }) },
+        response: { 200: z.object({ contactCount: z.number() }), 202: z.object({ job: jobSchema }) },
       },
     },
-    async (request) => customFields.deleteField(principalOf(request), request.params.id),
+    async (request, reply) => {
+      const outcome = await customFields.deleteField(principalOf(request), request.params.id);
+      return 'job' in outcome ? reply.status(202).send(outcome) : reply.send(outcome);
+    },
   );
   api.put(
     '/custom-fields/order',

@@ -7,15 +7,18 @@ import type {
 } from '../../shared/custom-field-schemas.js';
 import type { CustomFieldOptions, CustomFieldType } from '../../shared/custom-field-types.js';
 import { foldText } from '../../shared/text-fold.js';
-import { requireRole, type Principal } from '../auth/principal.js';
+import { actorOf, requireRole, type Principal } from '../auth/principal.js';
 import { nowIso } from '../clock.js';
 import { newId } from '../db/new-id.js';
+import type { Job } from '../../shared/job-schemas.js';
 import type { Repositories, UnitOfWork } from '../db/repositories.js';
+import type { JobsService } from '../jobs/jobs.service.js';
 import type { CustomFieldDefinitionsTable } from '../db/schema.js';
 import { AppError, invalidField, notFound } from '../http/errors.js';
 import { CUSTOM_FIELD_PRESET_FIELDS } from './custom-field-presets.js';
 import { toFieldDefinition } from './custom-field-values.js';
-import { rewriteFieldValues } from './rewrite-field-values.js';
+import { FIELD_REWRITE_JOB, type FieldRewritePayload } from './field-rewrite-job.js';
+import { conformToChoices, rewriteFieldRows } from './rewrite-field-values.js';
 
 const TYPES_WITH_CHOICES = new Set<CustomFieldType>(['select', 'multi_select']);
 
@@ -57,7 +60,12 @@ function checkOptions(type: CustomFieldType, options: CustomFieldOptions): void 
 
 /** Custom field definitions: typed, grouped, ordered, with one-click presets. */
 export class CustomFieldsService {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly jobs: JobsService,
+    /** Up to this many contacts holding values, a definition change rewrites them within the request. */
+    private readonly inlineLimit = 1000,
+  ) {}
 
   /** Definitions in display order. */
   async listFields(workspaceId: string): Promise<CustomField[]> {
@@ -80,14 +88,17 @@ export class CustomFieldsService {
     return this.uow.transaction((repos) => insertField(repos, by.workspaceId, input));
   }
 
-  /** Changes a definition; the type changes only while no contact holds a value, and removed choices lose their values. */
+  /**
+   * Changes a definition; the type changes only while no contact holds a value. Removed choices lose their
+   * values: at once, or through a returned job when many contacts hold values.
+   */
   async updateField(
     by: Principal,
     id: string,
     changes: z.output<typeof customFieldUpdateSchema>,
-  ): Promise<CustomField> {
+  ): Promise<CustomField & { job?: Job }> {
     requireRole(by, 'admin');
-    return this.uow.transaction(async (repos) => {
+    const outcome = await this.uow.transaction(async (repos) => {
       const row = await repos.customFields.findDefinition(by.workspaceId, id);
       if (!row) throw notFound('Custom field');
       const current = toCustomField(row);
@@ -102,14 +113,15 @@ export class CustomFieldsService {
           ]);
         }
       }
+      let rewriteLater = false;
       if (TYPES_WITH_CHOICES.has(type) && current.options.choices) {
-        const renamed = matchChoices(current.options.choices, options.choices ?? []);
-        const mapChoice = (value: string) => renamed.get(value) ?? null;
-        await rewriteFieldValues(repos, by, toFieldDefinition(row), (value) => {
-          if (!Array.isArray(value)) return mapChoice(String(value));
-          const kept = value.map(mapChoice).filter((v): v is string => v !== null);
-          return kept.length ? kept : null;
-        });
+        const held = await repos.customFields.countContactsWithValue(by.workspaceId, id);
+        rewriteLater = held > this.inlineLimit;
+        if (!rewriteLater) {
+          const rows = await repos.customFields.valuesOfField(by.workspaceId, id);
+          const rewrite = conformToChoices(options.choices ?? []);
+          await rewriteFieldRows(repos, by.workspaceId, actorOf(by), toFieldDefinition(row), rows, rewrite);
+        }
       }
       await repos.customFields.updateDefinition(by.workspaceId, id, {
         ...(changes.label !== undefined ? { label: changes.label } : {}),
@@ -123,20 +135,50 @@ export class CustomFieldsService {
       });
       const updated = await repos.customFields.findDefinition(by.workspaceId, id);
       if (!updated) throw notFound('Custom field');
-      return toCustomField(updated);
+      return { field: toCustomField(updated), rewriteLater };
     });
+    if (!outcome.rewriteLater) return outcome.field;
+    return { ...outcome.field, job: await this.queueRewrite(by, id, 'conform') };
   }
 
-  /** Deletes a definition and all its values (admins only); returns how many contacts lost a value. */
-  async deleteField(by: Principal, id: string): Promise<{ contactCount: number }> {
+  /**
+   * Deletes a definition and all its values (admins only): at once, returning how many contacts lost a value,
+   * or through a returned job when many contacts hold values (the field goes when the job is done).
+   */
+  async deleteField(by: Principal, id: string): Promise<{ contactCount: number } | { job: Job }> {
     requireRole(by, 'admin');
+    const held = await this.uow.repos.customFields.countContactsWithValue(by.workspaceId, id);
+    if (held > this.inlineLimit) {
+      if (!(await this.uow.repos.customFields.findDefinition(by.workspaceId, id)))
+        throw notFound('Custom field');
+      return { job: await this.queueRewrite(by, id, 'delete') };
+    }
     return this.uow.transaction(async (repos) => {
       const row = await repos.customFields.findDefinition(by.workspaceId, id);
       if (!row) throw notFound('Custom field');
-      const contactCount = await rewriteFieldValues(repos, by, toFieldDefinition(row), () => null, true);
+      const rows = await repos.customFields.valuesOfField(by.workspaceId, id);
+      const contactCount = await rewriteFieldRows(
+        repos,
+        by.workspaceId,
+        actorOf(by),
+        toFieldDefinition(row),
+        rows,
+        () => null,
+        true,
+      );
       await repos.customFields.deleteDefinition(by.workspaceId, id);
       return { contactCount };
     });
+  }
+
+  private async queueRewrite(
+    by: Principal,
+    fieldId: string,
+    mode: FieldRewritePayload['mode'],
+  ): Promise<Job> {
+    const payload: FieldRewritePayload = { fieldId, mode, actor: actorOf(by) };
+    const total = await this.uow.repos.customFields.countContactsWithValue(by.workspaceId, fieldId);
+    return this.jobs.enqueueJob(by.workspaceId, FIELD_REWRITE_JOB, payload, { createdBy: by.userId, total });
   }
 
   /** Sets the display order: the given ids first, in that order. */
@@ -205,14 +247,4 @@ async function insertField(
   };
   await repos.customFields.insertDefinition(row);
   return toCustomField(row);
-}
-
-/** Where each old choice goes: to the new choice equal to it ignoring case, or nowhere. */
-function matchChoices(before: string[], after: string[]): Map<string, string> {
-  const mapping = new Map<string, string>();
-  for (const choice of before) {
-    const match = after.find((c) => c.toLowerCase() === choice.toLowerCase());
-    if (match) mapping.set(choice, match);
-  }
-  return mapping;
 }

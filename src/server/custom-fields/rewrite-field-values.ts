@@ -1,23 +1,37 @@
 import type { CustomValue } from '../../shared/custom-field-types.js';
-import { actorOf, type Principal } from '../auth/principal.js';
+import type { Actor } from '../auth/principal.js';
 import { nowIso } from '../clock.js';
 import type { Repositories } from '../db/repositories.js';
+import type { ContactFieldValuesTable } from '../db/schema.js';
 import { rowsToCustomValues, valueToRows, type FieldDefinition } from './custom-field-values.js';
 
+/** A rewrite of one field's values: the new value for an old one (null removes it). */
+export type ValueRewrite = (value: CustomValue) => CustomValue | null;
+
+/** Keeps each choice that a select still offers (matched ignoring case, in its new spelling) and drops the rest. */
+export function conformToChoices(choices: string[]): ValueRewrite {
+  const match = (value: string) => choices.find((c) => c.toLowerCase() === value.toLowerCase()) ?? null;
+  return (value) => {
+    if (!Array.isArray(value)) return match(String(value));
+    const kept = value.map(match).filter((v): v is string => v !== null);
+    return kept.length ? kept : null;
+  };
+}
+
 /**
- * Rewrites every contact's value of one field (null removes it), recording an `updated` event and a new
- * version on each contact whose value changes; with `definitionDeleted` the values go with the definition.
+ * Rewrites the given stored values of one field, recording an `updated` event and a new version on each
+ * contact whose value changes; with `definitionDeleted` the values are left to go with the definition.
  * Returns how many contacts changed. Call it inside a transaction.
  */
-export async function rewriteFieldValues(
+export async function rewriteFieldRows(
   repos: Repositories,
-  by: Principal,
+  workspaceId: string,
+  actor: Actor,
   field: FieldDefinition,
-  rewrite: (value: CustomValue) => CustomValue | null,
+  rows: ContactFieldValuesTable[],
+  rewrite: ValueRewrite,
   definitionDeleted = false,
 ): Promise<number> {
-  const { workspaceId } = by;
-  const rows = await repos.customFields.valuesOfField(workspaceId, field.id);
   const entries: Array<{
     contactId: string;
     changes: Array<{ field: string; before: CustomValue; after: CustomValue | null }>;
@@ -38,7 +52,7 @@ export async function rewriteFieldValues(
     entries.push({ contactId, changes: [{ field: `custom.${field.key}`, before, after }] });
   }
   const now = nowIso();
-  await repos.events.appendMany(workspaceId, entries, 'updated', actorOf(by), now);
+  await repos.events.appendMany(workspaceId, entries, 'updated', actor, now);
   await repos.contacts.bumpVersions(
     workspaceId,
     entries.map((e) => e.contactId),

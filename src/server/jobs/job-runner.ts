@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FastifyBaseLogger } from 'fastify';
 import { nowIso } from '../clock.js';
 import type { JobsTable } from '../db/schema.js';
@@ -10,7 +11,10 @@ export interface RunningJob {
   id: string;
   payload: unknown;
   createdBy: string | null;
-  /** Records progress and extends the lease; throws JobStopped when the job was cancelled or taken over. */
+  /**
+   * Records progress, extends the lease and lets waiting requests run; throws JobStopped when the job was
+   * cancelled or taken over. Call it after each step of the work.
+   */
   reportProgress(done: number, total: number): Promise<void>;
 }
 
@@ -95,7 +99,7 @@ export class JobRunner {
 
   private async drain(): Promise<void> {
     try {
-      while (!this.stopped && (await this.runOnce()));
+      while (!this.stopped && (await this.runOnce())) await nextTurn();
     } catch (error) {
       this.options.logger?.error({ err: error }, 'job runner could not claim a job');
     }
@@ -112,6 +116,8 @@ export class JobRunner {
       payload: JSON.parse(job.payload),
       createdBy: job.created_by,
       reportProgress: async (done, total) => {
+        // SQLite answers synchronously, so a job would otherwise hold the event loop from start to end.
+        await nextTurn();
         const current = await this.jobs.find(job.workspace_id, job.id);
         if (current?.cancel_requested === 1) {
           await hold({
