@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect, openTestRuntime } from '../../../test/support/test-database.js';
-import type { ContactSort } from '../../shared/contact-schemas.js';
+import { CONTACT_SORTS, type ContactSort } from '../../shared/contact-schemas.js';
 import type { Runtime } from '../runtime.js';
 import { seedBulkContacts } from '../seed/bulk-contacts.js';
 
@@ -67,14 +67,7 @@ describeEachDialect('contact list paging', (dialect) => {
     expect(keys.some((k) => k.lastContactAt !== null)).toBe(true);
   });
 
-  for (const sort of [
-    'name',
-    '-name',
-    'createdAt',
-    '-createdAt',
-    'lastContactAt',
-    '-lastContactAt',
-  ] as const) {
+  for (const sort of CONTACT_SORTS) {
     it(`pages by ${sort} in the promised order, without gaps or repeats`, async () => {
       const seen: string[] = [];
       let cursor: string | undefined;
