@@ -84,19 +84,44 @@ export class TagsRepository {
     await this.db.deleteFrom('tags').where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
   }
 
-  /** Tags carried by each of these contacts. */
+  /**
+   * Tags carried by each of these contacts, by tag name. Read as two index lookups joined here: a join in
+   * SQL lets PostgreSQL start from a small, unanalysed tags table and probe the links once per tag.
+   */
   async tagsForContacts(workspaceId: string, contactIds: string[]) {
     if (contactIds.length === 0) return [];
-    return this.db
-      .selectFrom('contact_tags as ct')
-      .innerJoin('tags as t', (j) =>
-        j.onRef('t.workspace_id', '=', 'ct.workspace_id').onRef('t.id', '=', 'ct.tag_id'),
-      )
-      .select(['ct.contact_id', 't.id', 't.name', 't.color', 't.category'])
-      .where('ct.workspace_id', '=', workspaceId)
-      .where('ct.contact_id', 'in', contactIds)
-      .orderBy('t.name_key')
+    const links = await this.db
+      .selectFrom('contact_tags')
+      .select(['contact_id', 'tag_id'])
+      .where('workspace_id', '=', workspaceId)
+      .where('contact_id', 'in', contactIds)
       .execute();
+    if (links.length === 0) return [];
+    const tags = await this.db
+      .selectFrom('tags')
+      .select(['id', 'name', 'name_key', 'color', 'category'])
+      .where('workspace_id', '=', workspaceId)
+      .where('id', 'in', [...new Set(links.map((l) => l.tag_id))])
+      .execute();
+    const byId = new Map(tags.map((t) => [t.id, t]));
+    return links
+      .flatMap(({ contact_id, tag_id }) => {
+        const tag = byId.get(tag_id);
+        return tag
+          ? [
+              {
+                contact_id,
+                id: tag.id,
+                name: tag.name,
+                color: tag.color,
+                category: tag.category,
+                key: tag.name_key,
+              },
+            ]
+          : [];
+      })
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      .map(({ key: _key, ...tag }) => tag);
   }
 
   /** Links tags to a contact; links that exist already are left as they are. Returns the tag ids newly linked. */
