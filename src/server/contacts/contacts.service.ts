@@ -23,7 +23,7 @@ import type { FieldChange } from '../events/contact-events.repository.js';
 import { AppError, invalid, notFound, type FieldError } from '../http/errors.js';
 import type { IdentityKey } from '../identities/identities.repository.js';
 import { normalizePhone } from '../identities/normalize-phone.js';
-import { resolveTags, tagContact } from '../tags/tags.service.js';
+import { recordTagRemoved, resolveTags, tagContact } from '../tags/tags.service.js';
 import {
   ADDRESS_COLUMNS,
   EDITABLE_COLUMNS,
@@ -306,14 +306,7 @@ export class ContactsService {
     for (const tagId of tagIds) {
       const tag = await repos.tags.find(scope.workspaceId, tagId);
       if (!tag || !(await repos.tags.unlink(scope.workspaceId, id, tagId))) continue;
-      await repos.events.append(
-        scope.workspaceId,
-        id,
-        'tag_removed',
-        [{ field: 'tags', before: tag.name, after: null }],
-        scope.actor,
-        now,
-      );
+      await recordTagRemoved(repos, scope.workspaceId, [id], tag.name, scope.actor, now);
       removed++;
     }
     return removed;

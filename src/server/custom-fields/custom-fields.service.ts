@@ -24,14 +24,9 @@ const TYPES_WITH_CHOICES = new Set<CustomFieldType>(['select', 'multi_select']);
 
 function toCustomField(row: CustomFieldDefinitionsTable): CustomField {
   return {
-    id: row.id,
-    key: row.key,
-    label: row.label,
-    type: row.type as CustomFieldType,
-    options: JSON.parse(row.options) as CustomFieldOptions,
+    ...toFieldDefinition(row),
     group: row.group_name,
     description: row.description,
-    required: row.required === 1,
     position: row.position,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

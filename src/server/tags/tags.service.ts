@@ -90,6 +90,22 @@ export async function tagContact(
   }
 }
 
+/** Records on each contact's timeline that a tag came off it; call inside the transaction that removed it. */
+export async function recordTagRemoved(
+  repos: Repositories,
+  workspaceId: string,
+  contactIds: string[],
+  tagName: string,
+  actor: Actor,
+  now: string,
+): Promise<void> {
+  const entries = contactIds.map((contactId) => ({
+    contactId,
+    changes: [{ field: 'tags', before: tagName, after: null }],
+  }));
+  await repos.events.appendMany(workspaceId, entries, 'tag_removed', actor, now);
+}
+
 /** Tags: names unique per workspace regardless of case, colours, categories, and the recommended set. */
 export class TagsService {
   constructor(private readonly uow: UnitOfWork) {}
@@ -155,17 +171,7 @@ export class TagsService {
       const tag = await repos.tags.find(by.workspaceId, id);
       if (!tag) throw notFound('Tag');
       const contactIds = await repos.tags.contactIdsWithTag(by.workspaceId, id);
-      const now = nowIso();
-      for (const contactId of contactIds) {
-        await repos.events.append(
-          by.workspaceId,
-          contactId,
-          'tag_removed',
-          [{ field: 'tags', before: tag.name, after: null }],
-          actorOf(by),
-          now,
-        );
-      }
+      await recordTagRemoved(repos, by.workspaceId, contactIds, tag.name, actorOf(by), nowIso());
       await repos.tags.delete(by.workspaceId, id);
       return { contactCount: contactIds.length };
     });
@@ -186,17 +192,10 @@ export class TagsService {
       if (!source) throw notFound('Tag');
       if (!target) throw notFound('Target tag');
       const now = nowIso();
-      for (const contactId of await repos.tags.contactIdsWithTag(by.workspaceId, sourceId)) {
+      const contactIds = await repos.tags.contactIdsWithTag(by.workspaceId, sourceId);
+      for (const contactId of contactIds)
         await tagContact(repos, by.workspaceId, contactId, [target], actorOf(by), now);
-        await repos.events.append(
-          by.workspaceId,
-          contactId,
-          'tag_removed',
-          [{ field: 'tags', before: source.name, after: null }],
-          actorOf(by),
-          now,
-        );
-      }
+      await recordTagRemoved(repos, by.workspaceId, contactIds, source.name, actorOf(by), now);
       await repos.tags.delete(by.workspaceId, sourceId);
     });
     return this.getTag(by.workspaceId, targetId);
