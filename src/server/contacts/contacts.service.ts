@@ -143,7 +143,7 @@ export class ContactsService {
           scope.actor,
           now,
         );
-      return this.readContact(repos, workspaceId, id);
+      return this.readContact(repos, workspaceId, id, context.fields);
     });
   }
 
@@ -215,7 +215,7 @@ export class ContactsService {
         Object.assign(changed, { [column]: next });
       }
       changes.push(...plan.changes);
-      if (changes.length === 0) return this.readContact(repos, workspaceId, id);
+      if (changes.length === 0) return this.readContact(repos, workspaceId, id, context.fields);
 
       const now = nowIso();
       const merged = { ...current, ...changed };
@@ -234,7 +234,7 @@ export class ContactsService {
       await repos.identities.insert(workspaceId, id, added, now);
       await repos.customFields.replaceValues(workspaceId, id, plan.fieldIds, plan.rows);
       await repos.events.append(workspaceId, id, 'updated', changes, scope.actor, now);
-      return this.readContact(repos, workspaceId, id);
+      return this.readContact(repos, workspaceId, id, context.fields);
     });
   }
 
@@ -312,22 +312,33 @@ export class ContactsService {
     return removed;
   }
 
-  private async readContact(repos: Repositories, workspaceId: string, id: string): Promise<Contact> {
+  /** Reads a contact back; `fields`, when the caller has the definitions already, saves reading them again. */
+  private async readContact(
+    repos: Repositories,
+    workspaceId: string,
+    id: string,
+    fields?: FieldDefinition[],
+  ): Promise<Contact> {
     const row = await repos.contacts.find(workspaceId, id);
     if (!row) throw notFound('Contact');
-    const [contact] = await this.hydrate(repos, workspaceId, [row]);
+    const [contact] = await this.hydrate(repos, workspaceId, [row], fields);
     if (!contact) throw notFound('Contact');
     return contact;
   }
 
-  private async hydrate(repos: Repositories, workspaceId: string, rows: ContactsTable[]): Promise<Contact[]> {
+  private async hydrate(
+    repos: Repositories,
+    workspaceId: string,
+    rows: ContactsTable[],
+    known?: FieldDefinition[],
+  ): Promise<Contact[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const [tagRows, fieldRows] = await Promise.all([
+    const [tagRows, fields] = await Promise.all([
       repos.tags.tagsForContacts(workspaceId, ids),
-      repos.customFields.listDefinitions(workspaceId),
+      known ?? repos.customFields.listDefinitions(workspaceId).then((defs) => defs.map(toFieldDefinition)),
     ]);
-    const custom = await this.customValuesOf(repos, workspaceId, ids, fieldRows.map(toFieldDefinition));
+    const custom = await this.customValuesOf(repos, workspaceId, ids, fields);
     const tagsByContact = new Map<string, Contact['tags']>();
     for (const t of tagRows) {
       const list = tagsByContact.get(t.contact_id) ?? [];
