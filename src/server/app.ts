@@ -14,13 +14,13 @@ import { authenticate } from './http/authenticate.js';
 import { sendNotFound, sendProblem } from './http/errors.js';
 import { idempotencyHooks } from './http/idempotency.js';
 import { responseSerializerCompiler } from './http/response-serializer.js';
+import { registerWebApp } from './http/web-app.js';
 import { registerJobRoutes } from './jobs/jobs.routes.js';
 import { registerNoteRoutes } from './notes/notes.routes.js';
 import type { Services } from './services.js';
 import { registerTagRoutes } from './tags/tags.routes.js';
 import { registerUserRoutes } from './users/users.routes.js';
 import { registerWorkspaceRoutes } from './workspaces/workspaces.routes.js';
-import { registerHomePage } from './home-page.js';
 
 /** How the app is built: its services, and logging and cookie settings. */
 export interface AppOptions {
@@ -28,6 +28,8 @@ export interface AppOptions {
   logLevel?: string;
   /** Believe X-Forwarded-For and X-Forwarded-Proto (set behind a reverse proxy that sets them). */
   trustProxy?: boolean;
+  /** The built web app to serve at `/` (defaults to web/dist). */
+  webDistDir?: string;
 }
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -77,7 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return reply.send({ status: 'ok' });
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  registerHomePage(app);
+  await registerWebApp(app, options.webDistDir);
 
   const idempotency = idempotencyHooks(services.uow);
   await app.register(

@@ -1,7 +1,13 @@
 import pg from 'pg';
+import { buildWeb } from '../../scripts/build-web.js';
 
-/** Fails the whole run at once when PostgreSQL was asked for but does not answer. */
-export default async function checkPostgres(): Promise<void> {
+/** Builds the web app when its sources changed, and fails the whole run at once when PostgreSQL was asked for but does not answer. */
+export default async function prepareTestRun(): Promise<void> {
+  await buildWeb();
+  await checkPostgres();
+}
+
+async function checkPostgres(): Promise<void> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     console.warn('TEST_DATABASE_URL is not set: database tests run on SQLite only');

@@ -1,0 +1,77 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectAccessible,
+  launchBrowser,
+  openPage,
+  saveScreenshot,
+  signInThroughForm,
+} from '../support/browser.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { describeEachDialect } from '../support/test-database.js';
+
+describeEachDialect('web app: signing in and out', (dialect) => {
+  let app: TestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startTestApp(dialect), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('refuses a wrong password with a message and no way in', async () => {
+    const page = await openPage(browser, app);
+    await page.goto('/contacts');
+    await page.getByLabel('Email').fill(app.ownerEmail);
+    await page.getByLabel('Password', { exact: true }).fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/password/i);
+    await expectAccessible(page);
+    await saveScreenshot(page, `sign-in-${dialect}`);
+    await page.context().close();
+  });
+
+  it('signs in, shows the user and workspace, and signs out', async () => {
+    const page = await openPage(browser, app);
+    await signInThroughForm(page, app.ownerEmail);
+    await expect(page.getByLabel('Workspace').textContent()).resolves.toBeTruthy();
+    await page.getByRole('button', { name: /^Account of/ }).click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.reload();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.context().close();
+  });
+
+  it('says the session ended when it expires under the agent, and lets them sign in again', async () => {
+    const page = await openPage(browser, app);
+    await signInThroughForm(page, app.ownerEmail);
+    await page.context().clearCookies();
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('link', { name: 'Contacts' }).click();
+    await page.evaluate(() => fetch('/api/v1/contacts').then(() => undefined));
+    await page.goto('/contacts');
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.context().close();
+  });
+});
+
+describe('web app: unknown paths', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp('sqlite');
+  });
+  afterAll(async () => app?.close());
+
+  it('serves the app for page paths and problem+json for unknown API paths', async () => {
+    const pageResponse = await fetch(`${app.baseUrl}/contacts/some-id`);
+    expect(pageResponse.status).toBe(200);
+    expect(await pageResponse.text()).toContain('<div id="root">');
+    const apiResponse = await fetch(`${app.baseUrl}/api/v1/nothing-here`);
+    expect(apiResponse.status).toBe(404);
+    expect(apiResponse.headers.get('content-type')).toContain('application/problem+json');
+  });
+});

@@ -1,0 +1,22 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import { preparePhoneInput } from '../../../src/shared/phone-input';
+
+/** The outcome of checking a phone number as it is typed. */
+export type PhoneCheck = { ok: true; e164: string; display: string } | { ok: false; message: string };
+
+/** Validates and normalises a phone number the way the server will (numbers without + use the workspace country). */
+export function checkPhone(raw: string, defaultCountry: string): PhoneCheck {
+  const parsed = parsePhoneNumberFromString(preparePhoneInput(raw), defaultCountry as CountryCode);
+  if (!parsed || !parsed.isValid())
+    return {
+      ok: false,
+      message: `Not a valid phone number (numbers without a country code are read as ${defaultCountry})`,
+    };
+  return { ok: true, e164: parsed.number, display: parsed.formatInternational() };
+}
+
+/** Shows a stored E.164 number in international format (`+55 11 91234 5678`); other text as it is. */
+export function formatPhone(e164: string | null | undefined): string {
+  if (!e164) return '';
+  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+}
