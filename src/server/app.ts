@@ -6,6 +6,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { registerAuthRoutes } from './auth/auth.routes.js';
 import { registerConsentRoutes } from './consents/consents.routes.js';
+import { registerContactLookupRoutes } from './contacts/contact-lookup.routes.js';
 import { registerContactRoutes } from './contacts/contacts.routes.js';
 import { registerCustomFieldRoutes } from './custom-fields/custom-fields.routes.js';
 import { registerTimelineRoutes } from './events/timeline.routes.js';
@@ -93,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerAuthRoutes(api, services);
       registerUserRoutes(api, services);
       registerWorkspaceRoutes(api, services);
+      registerContactLookupRoutes(api, services);
       registerContactRoutes(api, services);
       registerTimelineRoutes(api, services);
       registerNoteRoutes(api, services);

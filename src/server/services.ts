@@ -1,6 +1,8 @@
 import { AuthService } from './auth/auth.service.js';
 import { ConsentsService } from './consents/consents.service.js';
 import { BulkContactsService } from './contacts/bulk-contacts.service.js';
+import { ContactMatchesService } from './contacts/contact-matches.service.js';
+import { ContactPositionsService } from './contacts/contact-positions.service.js';
 import { ContactsService } from './contacts/contacts.service.js';
 import { CustomFieldsService } from './custom-fields/custom-fields.service.js';
 import type { Db } from './db/database.js';
@@ -19,6 +21,8 @@ export interface Services {
   bulkContacts: BulkContactsService;
   consents: ConsentsService;
   contacts: ContactsService;
+  contactMatches: ContactMatchesService;
+  contactPositions: ContactPositionsService;
   customFields: CustomFieldsService;
   jobs: JobsService;
   notes: NotesService;
@@ -40,6 +44,8 @@ export function createServices(db: Db): Services {
     bulkContacts: new BulkContactsService(uow, contacts, jobs),
     consents: new ConsentsService(uow),
     contacts,
+    contactMatches: new ContactMatchesService(uow),
+    contactPositions: new ContactPositionsService(uow),
     customFields: new CustomFieldsService(uow, jobs),
     jobs,
     notes: new NotesService(uow),

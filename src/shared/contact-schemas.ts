@@ -193,3 +193,36 @@ export const contactListQuerySchema = z.object({
 });
 /** Query of the contact list, after parsing. */
 export type ContactListQuery = z.output<typeof contactListQuerySchema>;
+
+/** Query of the contact count: the same search as the list. */
+export const contactCountQuerySchema = z.object({ q: z.string().trim().max(200).optional() });
+
+/** Query of the list anchors: cursors at every `every`-th row, for jumping deep into a sorted list. */
+export const contactAnchorsQuerySchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  sort: z.enum(CONTACT_SORTS).default('name'),
+  every: z.coerce.number().int().min(100).max(10_000).default(500),
+});
+/** Query of the list anchors, after parsing. */
+export type ContactAnchorsQuery = z.output<typeof contactAnchorsQuerySchema>;
+
+/** Anchors of a sorted list: `cursors[i]` continues the list at row `(i + 1) * every`. */
+export const contactAnchorsSchema = z.object({ every: z.number(), cursors: z.array(z.string()) });
+
+/** Query of the identity check before saving: which contacts already hold this phone or email. */
+export const contactMatchesQuerySchema = z.object({
+  phone: z.string().trim().max(40).optional(),
+  email: z.string().trim().max(254).optional(),
+  excludeId: z.string().max(100).optional(),
+});
+/** Query of the identity check, after parsing. */
+export type ContactMatchesQuery = z.output<typeof contactMatchesQuerySchema>;
+
+/** A contact that already holds a phone or email. */
+export const contactMatchSchema = z.object({
+  field: z.enum(['phone', 'email']),
+  contactId: z.string(),
+  name: z.string(),
+});
+/** A contact that already holds a phone or email. */
+export type ContactMatch = z.infer<typeof contactMatchSchema>;

@@ -32,7 +32,12 @@ export function launchBrowser(): Promise<Browser> {
 
 /** Opens a page on the app (1280×800) and fails the test on any uncaught page error. */
 export async function openPage(browser: Browser, app: TestApp): Promise<Page> {
-  const context = await browser.newContext({ baseURL: app.baseUrl, viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({
+    baseURL: app.baseUrl,
+    viewport: { width: 1280, height: 800 },
+    bypassCSP: true,
+  });
+  context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   page.on('pageerror', (error) => {
     throw new Error(`page error: ${error.message}`);
@@ -44,7 +49,7 @@ export async function openPage(browser: Browser, app: TestApp): Promise<Page> {
 export async function signInThroughForm(page: Page, email: string, password = TEST_PASSWORD): Promise<void> {
   await page.goto('/');
   await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByLabel(/^Password/).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('navigation', { name: 'Main' }).waitFor();
 }

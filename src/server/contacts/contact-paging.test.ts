@@ -79,4 +79,50 @@ describeEachDialect('contact list paging', (dialect) => {
       expect(seen).toEqual(expectedOrder(keys, sort));
     });
   }
+
+  for (const sort of CONTACT_SORTS) {
+    it(`gives anchors that resume the ${sort} order exactly at every 100th row`, async () => {
+      const order = expectedOrder(keys, sort);
+      const anchors = await runtime.services.contactPositions.listAnchors(workspaceId, { sort, every: 100 });
+      expect(anchors.cursors).toHaveLength(Math.floor(COUNT / 100));
+      for (const [index, cursor] of anchors.cursors.entries()) {
+        const page = await runtime.services.contacts.listContacts(workspaceId, { sort, limit: 3, cursor });
+        expect(page.data.map((c) => c.id)).toEqual(order.slice((index + 1) * 100, (index + 1) * 100 + 3));
+      }
+    });
+  }
+
+  it('counts and anchors a searched list the same way the list pages it', async () => {
+    const q = 'a';
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await runtime.services.contacts.listContacts(workspaceId, {
+        sort: '-name',
+        q,
+        limit: 50,
+        cursor,
+      });
+      seen.push(...page.data.map((c) => c.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen.length).toBeGreaterThan(100);
+    expect(seen.length).toBeLessThan(COUNT);
+    await expect(runtime.services.contactPositions.countContacts(workspaceId, q)).resolves.toBe(seen.length);
+    await expect(runtime.services.contactPositions.countContacts(workspaceId)).resolves.toBe(COUNT);
+    const anchors = await runtime.services.contactPositions.listAnchors(workspaceId, {
+      sort: '-name',
+      q,
+      every: 100,
+    });
+    expect(anchors.cursors).toHaveLength(Math.floor(seen.length / 100));
+    const first = anchors.cursors[0];
+    const page = await runtime.services.contacts.listContacts(workspaceId, {
+      sort: '-name',
+      q,
+      limit: 2,
+      cursor: first,
+    });
+    expect(page.data.map((c) => c.id)).toEqual(seen.slice(100, 102));
+  });
 });

@@ -34,7 +34,7 @@ import {
 import { decodeCursor, encodeCursor } from './contact-cursor.js';
 import { derivedColumns, splitFullName, toContact } from './contact-mapper.js';
 import { searchNeedle } from './search-needle.js';
-import type { ContactSortColumn } from './contacts.repository.js';
+import { sortOrderOf } from './contact-sort.js';
 
 /** Who acts on contacts, and in which workspace. */
 export interface ContactScope {
@@ -46,12 +46,6 @@ export interface ContactScope {
 export interface CreateOptions {
   enforceRequired?: boolean;
 }
-
-const SORT_COLUMNS: Record<string, ContactSortColumn> = {
-  name: 'sort_name',
-  createdAt: 'created_at',
-  lastContactAt: 'last_contact_at',
-};
 
 type Editable = Partial<Pick<ContactsTable, EditableColumn>>;
 type ProfileInput = Omit<ContactPatchInput, 'version' | 'custom'>;
@@ -158,12 +152,11 @@ export class ContactsService {
     query: ContactListQuery,
   ): Promise<{ data: Contact[]; nextCursor: string | null }> {
     const sort: ContactSort = query.sort;
-    const field = sort.replace(/^-/, '');
-    const column = SORT_COLUMNS[field] ?? 'sort_name';
+    const { column, descending } = sortOrderOf(sort);
     const contains = query.q ? searchNeedle(query.q) : undefined;
     const rows = await this.uow.repos.contacts.listPage(workspaceId, {
       column,
-      descending: sort.startsWith('-'),
+      descending,
       limit: query.limit + 1,
       after: query.cursor ? decodeCursor(sort, query.cursor) : undefined,
       contains,
