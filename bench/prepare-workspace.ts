@@ -2,6 +2,9 @@ import { startRuntime } from '../src/server/runtime.js';
 import { BULK_LOAD_CACHE_KIB, seedBulkContacts } from '../src/server/seed/bulk-contacts.js';
 import type { DatabaseConfig } from '../src/server/db/database.js';
 
+/** The owner every benchmark workspace gets, for phases that sign in (the browser benchmark). */
+export const BENCH_OWNER = { email: 'owner@bench.local', password: 'bench-password-1' };
+
 /** A seeded workspace and the admin key the HTTP phases use. */
 export interface PreparedWorkspace {
   workspaceId: string;
@@ -20,10 +23,9 @@ export async function prepareWorkspace(
     const { services } = runtime;
     const workspace = await services.workspaces.createWorkspace('Bench', 'BR');
     await services.users.createUser(workspace.id, {
-      email: 'owner@bench.local',
+      ...BENCH_OWNER,
       name: 'Bench Owner',
       role: 'owner',
-      password: 'bench-password-1',
     });
     const { key } = await services.auth.createApiKey(workspace.id, { name: 'bench', role: 'admin' });
     const started = process.hrtime.bigint();

@@ -1,33 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { TEST_PASSWORD, type TestApp } from './test-app.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { launchBrowser } from './chromium.js';
+
 const SCREENSHOT_DIR = 'test-results/screenshots';
 const axeSource = readAxeSource();
 
 function readAxeSource(): string {
   const require = createRequire(import.meta.url);
   return (require('axe-core') as { source: string }).source;
-}
-
-/** Starts Debian's headless Chromium with the flags this machine needs. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
 }
 
 /** Opens a page on the app (1280×800) and fails the test on any uncaught page error. */

@@ -1,0 +1,104 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+import type { Page } from 'playwright-core';
+
+/** How the benchmark finds the list's parts in the page. */
+export const LIST_SELECTORS = {
+  scroller: '[data-list-scroller]',
+  dataRow: '[data-row-state="loaded"]',
+  loadingRow: '[data-row-state="loading"]',
+};
+
+/** Records, from before any page script runs, when the first loaded row appears and every list page fetch. */
+export async function installListProbes(page: Page): Promise<void> {
+  await page.addInitScript((selectors) => {
+    const probe = {
+      firstRowAt: null as number | null,
+      fetches: [] as { name: string; start: number; ms: number }[],
+    };
+    Object.assign(globalThis, { __roloProbe: probe });
+    new MutationObserver(() => {
+      if (probe.firstRowAt === null && document.querySelector(selectors.dataRow))
+        probe.firstRowAt = performance.now();
+    }).observe(document, { subtree: true, childList: true });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        if (/\/api\/v1\/contacts(\?|\/anchors|\/count)/.test(entry.name))
+          probe.fetches.push({ name: entry.name, start: entry.startTime, ms: entry.duration });
+    }).observe({ type: 'resource', buffered: true });
+  }, LIST_SELECTORS);
+}
+
+/** Milliseconds from navigation start until the first loaded row was in the DOM. */
+export async function firstRowsAfterNavigation(page: Page): Promise<number> {
+  await page.waitForSelector(LIST_SELECTORS.dataRow);
+  return page.evaluate(() => {
+    const probe = (globalThis as unknown as { __roloProbe: { firstRowAt: number } }).__roloProbe;
+    return Math.round(probe.firstRowAt);
+  });
+}
+
+/** What one jump of the scrollbar cost: time the viewport showed loading rows, and the page fetches it made. */
+export interface JumpSample {
+  depth: number;
+  blankMs: number;
+  fetchMs: number[];
+  rowsInDom: number;
+}
+
+/** Drags the list to a depth (0…1) and waits, frame by frame, until every visible row is loaded. */
+export async function jumpTo(page: Page, depth: number): Promise<JumpSample> {
+  return page.evaluate(
+    async ({ depth, selectors }) => {
+      const probe = (
+        globalThis as unknown as { __roloProbe: { fetches: { name: string; start: number; ms: number }[] } }
+      ).__roloProbe;
+      const scroller = document.querySelector<HTMLElement>(selectors.scroller);
+      if (!scroller) throw new Error(`no ${selectors.scroller} in the page`);
+      const box = scroller.getBoundingClientRect();
+      const visibleLoading = () =>
+        [...document.querySelectorAll<HTMLElement>(selectors.loadingRow)].some((row) => {
+          const rect = row.getBoundingClientRect();
+          return rect.bottom > box.top && rect.top < box.bottom;
+        });
+      const visibleLoaded = () =>
+        [...document.querySelectorAll<HTMLElement>(selectors.dataRow)].some((row) => {
+          const rect = row.getBoundingClientRect();
+          return rect.bottom > box.top && rect.top < box.bottom;
+        });
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      const started = performance.now();
+      scroller.scrollTop = depth * (scroller.scrollHeight - scroller.clientHeight);
+      let blankUntil = started;
+      const deadline = started + 10_000;
+      await frame();
+      while (performance.now() < deadline) {
+        if (!visibleLoading() && visibleLoaded()) break;
+        blankUntil = performance.now();
+        await frame();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const fetchMs = probe.fetches
+        .filter((f) => f.start >= started - 1 && f.name.includes('/contacts?'))
+        .map((f) => Math.round(f.ms * 10) / 10);
+      return {
+        depth,
+        blankMs: Math.round(blankUntil - started),
+        fetchMs,
+        rowsInDom: document.querySelectorAll(`${selectors.dataRow}, ${selectors.loadingRow}`).length,
+      };
+    },
+    { depth, selectors: LIST_SELECTORS },
+  );
+}
+
+/** The list's side requests seen so far (count and anchors), with their durations. */
+export async function sideRequests(page: Page): Promise<{ name: string; ms: number }[]> {
+  return page.evaluate(() =>
+    (
+      globalThis as unknown as { __roloProbe: { fetches: { name: string; ms: number }[] } }
+    ).__roloProbe.fetches
+      .filter((f) => !f.name.includes('/contacts?'))
+      .map((f) => ({ name: new URL(f.name).pathname, ms: Math.round(f.ms) })),
+  );
+}
