@@ -7,7 +7,7 @@ import {
   saveScreenshot,
   signInThroughForm,
 } from '../support/browser.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
 import { describeEachDialect } from '../support/test-database.js';
 
 describeEachDialect('web app: signing in and out', (dialect) => {
@@ -43,6 +43,25 @@ describeEachDialect('web app: signing in and out', (dialect) => {
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     await page.reload();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.context().close();
+  });
+
+  it('asks which workspace when the email belongs to members of several', async () => {
+    const second = await app.createWorkspace('Second shop');
+    await app.runtime.services.users.createUser(second.workspaceId, {
+      email: app.ownerEmail,
+      name: 'Same person',
+      role: 'agent',
+      password: TEST_PASSWORD,
+    });
+    const page = await openPage(browser, app);
+    await page.goto('/');
+    await page.getByLabel('Email').fill(app.ownerEmail);
+    await page.getByLabel(/^Password/).fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('radio', { name: 'Second shop' }).check();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByLabel('Workspace', { exact: true }).textContent()).resolves.toBe('Second shop');
     await page.context().close();
   });
 

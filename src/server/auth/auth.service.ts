@@ -77,7 +77,10 @@ export class AuthService {
         400,
         'This email belongs to several workspaces: choose one',
         [{ path: 'workspaceId', message: 'is required for this email' }],
-        { workspaceIds: matches.map((m) => m.workspace_id) },
+        {
+          workspaceIds: matches.map((m) => m.workspace_id),
+          workspaces: matches.map((m) => ({ id: m.workspace_id, name: m.workspace_name })),
+        },
       );
     }
     const secret = newSecret();

@@ -176,6 +176,7 @@ describeEachDialect('auth: sessions', (dialect) => {
     expect(ambiguous.status).toBe(400);
     expect(ambiguous.body.errors[0].path).toBe('workspaceId');
     expect([...ambiguous.body.workspaceIds].sort()).toEqual([t.workspaceId, second.workspaceId].sort());
+    expect(ambiguous.body.workspaces).toContainEqual({ id: second.workspaceId, name: 'Second' });
 
     const chosen = await t.signIn(email, TEST_PASSWORD, second.workspaceId);
     expect(chosen.body.workspace.id).toBe(second.workspaceId);

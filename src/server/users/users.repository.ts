@@ -60,7 +60,9 @@ export class UsersRepository {
   async findLoginCandidates(email: string) {
     return this.db
       .selectFrom('users')
-      .select([...PUBLIC_COLUMNS, 'password_hash'])
+      .innerJoin('workspaces', 'workspaces.id', 'users.workspace_id')
+      .select([...PUBLIC_COLUMNS.map((column) => `users.${column}` as const), 'password_hash'])
+      .select('workspaces.name as workspace_name')
       .where('email', '=', email)
       .where('disabled_at', 'is', null)
       .execute();

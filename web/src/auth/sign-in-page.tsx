@@ -1,7 +1,18 @@
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Center,
+  Paper,
+  PasswordInput,
+  Radio,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/api-client';
-import { messageOf } from '../api/api-error';
+import { ApiError, messageOf } from '../api/api-error';
 import type { Session } from '../api/types';
 
 /** Props of the sign-in page. */
@@ -11,21 +22,39 @@ export interface SignInPageProps {
   onSignedIn(session: Session): void;
 }
 
-/** Email and password sign-in. */
+interface WorkspaceChoice {
+  id: string;
+  name: string;
+}
+
+/** The workspaces to choose from when the email and password belong to members of several. */
+function workspacesOf(error: unknown): WorkspaceChoice[] {
+  if (!(error instanceof ApiError) || !Array.isArray(error.extra.workspaces)) return [];
+  return error.extra.workspaces as WorkspaceChoice[];
+}
+
+/** Email and password sign-in; asks which workspace when the member belongs to several. */
 export function SignInPage({ expired, onSignedIn }: SignInPageProps) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [workspaces, setWorkspaces] = useState<WorkspaceChoice[]>([]);
+  const [workspaceId, setWorkspaceId] = useState<string | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      onSignedIn(await api.post<Session>('/auth/login', { email, password }));
+      onSignedIn(
+        await api.post<Session>('/auth/login', { email, password, workspaceId: workspaceId ?? undefined }),
+      );
     } catch (caught) {
-      setError(messageOf(caught));
+      const choices = workspacesOf(caught);
+      setWorkspaces(choices);
+      if (choices.length > 0) setWorkspaceId(choices[0]?.id ?? null);
+      setError(choices.length > 0 ? null : messageOf(caught));
     } finally {
       setBusy(false);
     }
@@ -69,6 +98,20 @@ export function SignInPage({ expired, onSignedIn }: SignInPageProps) {
             value={password}
             onChange={(event) => setPassword(event.currentTarget.value)}
           />
+          {workspaces.length > 0 && (
+            <Radio.Group
+              label="Workspace"
+              description="This email belongs to several workspaces: choose one."
+              value={workspaceId}
+              onChange={setWorkspaceId}
+            >
+              <Stack gap="xs" mt="xs">
+                {workspaces.map((workspace) => (
+                  <Radio key={workspace.id} value={workspace.id} label={workspace.name} />
+                ))}
+              </Stack>
+            </Radio.Group>
+          )}
           <Button type="submit" loading={busy} fullWidth>
             Sign in
           </Button>
