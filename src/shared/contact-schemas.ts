@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { CONTACT_SORTS } from './contact-sorts.js';
 import { countryCodeSchema } from './workspace-schemas.js';
+
+export { CONTACT_SORTS, type ContactSort } from './contact-sorts.js';
 
 /** Where a contact came from. */
 export const CONTACT_SOURCES = ['whatsapp', 'manual', 'import', 'integration', 'api'] as const;
@@ -171,18 +174,6 @@ export const contactSchema = z.object({
 });
 /** A contact as the API returns it. */
 export type Contact = z.infer<typeof contactSchema>;
-
-/** Sort orders of the contact list; a leading `-` sorts descending. */
-export const CONTACT_SORTS = [
-  'name',
-  '-name',
-  'createdAt',
-  '-createdAt',
-  'lastContactAt',
-  '-lastContactAt',
-] as const;
-/** A sort order of the contact list. */
-export type ContactSort = (typeof CONTACT_SORTS)[number];
 
 /** Query of the contact list. */
 export const contactListQuerySchema = z.object({

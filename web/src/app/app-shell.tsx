@@ -48,7 +48,7 @@ export function AppFrame() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group gap="xs">
-            <Text fw={800} size="lg" c="teal.7">
+            <Text fw={800} size="lg" c="teal.9">
               Rolo
             </Text>
             <Text c="dimmed" size="sm" aria-label="Workspace">

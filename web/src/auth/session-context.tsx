@@ -67,8 +67,8 @@ export function SessionGate({ renderSignIn, children }: SessionGateProps) {
   const signOut = useCallback(async () => {
     await api.post('/auth/logout').catch(() => undefined);
     setCsrfToken(null);
-    queryClient.clear();
     queryClient.setQueryData(['session'], null);
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
   }, [queryClient]);
   const refresh = useCallback(async () => {
     await queryClient.invalidateQueries({ queryKey: ['session'] });
