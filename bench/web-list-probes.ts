@@ -4,13 +4,16 @@ import type { Page } from 'playwright-core';
 
 /** How the benchmark finds the list's parts in the page. */
 export const LIST_SELECTORS = {
-  scroller: '[data-list-scroller]',
-  dataRow: '[data-row-state="loaded"]',
-  loadingRow: '[data-row-state="loading"]',
+  /** The grid; its parent element is what scrolls. */
+  grid: '[role="grid"][aria-label="Contacts"]',
+  dataRow: '[role="grid"] [role="rowgroup"] > [role="row"][aria-selected]',
+  loadingRow: '[role="grid"] [role="rowgroup"] > [role="row"][aria-busy="true"]',
 };
 
 /** Records, from before any page script runs, when the first loaded row appears and every list page fetch. */
 export async function installListProbes(page: Page): Promise<void> {
+  // tsx compiles with keepNames, which wraps functions in __name(); functions sent to the page need it too.
+  await page.addInitScript('globalThis.__name = (fn) => fn;');
   await page.addInitScript((selectors) => {
     const probe = {
       firstRowAt: null as number | null,
@@ -53,8 +56,8 @@ export async function jumpTo(page: Page, depth: number): Promise<JumpSample> {
       const probe = (
         globalThis as unknown as { __roloProbe: { fetches: { name: string; start: number; ms: number }[] } }
       ).__roloProbe;
-      const scroller = document.querySelector<HTMLElement>(selectors.scroller);
-      if (!scroller) throw new Error(`no ${selectors.scroller} in the page`);
+      const scroller = document.querySelector<HTMLElement>(selectors.grid)?.parentElement;
+      if (!scroller) throw new Error(`no ${selectors.grid} in the page`);
       const box = scroller.getBoundingClientRect();
       const visibleLoading = () =>
         [...document.querySelectorAll<HTMLElement>(selectors.loadingRow)].some((row) => {

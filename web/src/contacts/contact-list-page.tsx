@@ -1,6 +1,223 @@
-import { Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import type { Contact } from '../api/types';
+import { queryKeys, useCustomFields, useMembers } from '../api/workspace-queries';
+import { useSession } from '../auth/session-context';
+import { ErrorPanel } from '../ui/error-panel';
+import { BulkActionDialog, type BulkActionDialogProps, type BulkKind } from './bulk-action-dialog';
+import { contactCount } from './bulk-summary';
+import { ColumnPicker } from './column-picker';
+import classes from './contact-grid.module.css';
+import { columnsById, visibleColumns, type SortField } from './contact-columns';
+import { ContactGrid } from './contact-grid';
+import { PAGE_SIZE } from './contact-page-store';
+import type { FormatContext } from './custom-value-format';
+import { ListEmptyState } from './list-empty-state';
+import { ListSearchBox } from './list-search-box';
+import {
+  allRowsSelected,
+  bulkSelectionOf,
+  NO_SELECTION,
+  selectedCount,
+  selectRows,
+  toggleRow,
+  type ListSelection,
+} from './list-selection';
+import { DEFAULT_COLUMNS, nextSort } from './list-view-params';
+import { SelectionBar } from './selection-bar';
+import { useContactPages } from './use-contact-pages';
+import { useListView } from './use-list-view';
 
-/** Placeholder until the page is built. */
+const NewContactDialog = lazy(async () => ({
+  default: (await import('./new-contact-dialog')).NewContactDialog,
+}));
+
+/** A bulk action being set up or run, on the selection as it was when the action was chosen. */
+type BulkRequest = Pick<BulkActionDialogProps, 'kind' | 'selection' | 'count' | 'nameOf'>;
+
+/** Skeleton rows shown while the first page loads. */
+const SKELETON_ROWS = 12;
+
+/**
+ * The contact list: a virtualised grid over every contact (keyset pages fetched as they scroll into view), with
+ * search, sortable headers, chosen columns (all kept in the URL), quick edit in place, selection and bulk actions.
+ */
 export function ContactListPage() {
-  return <Title order={1}>ContactListPage</Title>;
+  useDocumentTitle('Contacts · Rolo');
+  const { session } = useSession();
+  const queryClient = useQueryClient();
+  const [view, updateView] = useListView();
+  const { store } = useContactPages(view.sort, view.q);
+  const fields = useCustomFields();
+  const members = useMembers();
+  const allColumns = useMemo(() => columnsById(fields.data ?? []), [fields.data]);
+  const columns = useMemo(() => visibleColumns(view.columns, allColumns), [view.columns, allColumns]);
+  const context = useMemo<FormatContext>(() => {
+    const names = new Map((members.data ?? []).map((member) => [member.id, member.name]));
+    return { memberName: (id) => names.get(id) };
+  }, [members.data]);
+
+  const [selectionState, setSelectionState] = useState({ store, selection: NO_SELECTION as ListSelection });
+  const selection = selectionState.store === store ? selectionState.selection : NO_SELECTION;
+  const setSelection = useCallback(
+    (change: (current: ListSelection) => ListSelection) =>
+      setSelectionState((state) => ({
+        store,
+        selection: change(state.store === store ? state.selection : NO_SELECTION),
+      })),
+    [store],
+  );
+  const [firstVisible, setFirstVisible] = useState(0);
+  const [bulk, setBulk] = useState<BulkRequest | null>(null);
+  const [creating, setCreating] = useState(false);
+
+  const page = Math.floor(firstVisible / PAGE_SIZE);
+  const pageRows = store.loadedRows(page * PAGE_SIZE, page * PAGE_SIZE + PAGE_SIZE - 1);
+  const total = store.hasFirstPage ? store.knownTotal() : null;
+  const rowCount = store.isLoadingFirstPage ? SKELETON_ROWS : store.rowCount();
+  const selected = selectedCount(selection, total ?? 0);
+  const pageSelected = allRowsSelected(selection, pageRows);
+
+  const onToggleRow = useCallback(
+    (index: number, contact: Contact, shift: boolean) =>
+      setSelection((current) =>
+        toggleRow(current, {
+          index,
+          row: contact,
+          shift,
+          rowsBetween: (from, to) => store.loadedRows(from, to),
+          pageRows: store.loadedRows(
+            Math.floor(index / PAGE_SIZE) * PAGE_SIZE,
+            Math.floor(index / PAGE_SIZE) * PAGE_SIZE + PAGE_SIZE - 1,
+          ),
+        }),
+      ),
+    [setSelection, store],
+  );
+  const onSort = useCallback(
+    (field: SortField) => updateView({ sort: nextSort(view.sort, field) }),
+    [updateView, view.sort],
+  );
+  const onFinished = useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.contacts });
+    void queryClient.invalidateQueries({ queryKey: ['contact'] });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.tags });
+    setSelection(() => NO_SELECTION);
+  }, [queryClient, setSelection]);
+
+  const openBulk = (kind: BulkKind) => {
+    const target = bulkSelectionOf(selection, view.q);
+    if (!target) return;
+    const names = selection.kind === 'rows' ? new Map(selection.rows) : null;
+    setBulk({
+      kind,
+      selection: target,
+      count: selected,
+      nameOf: (id) => names?.get(id) ?? store.findContact(id)?.name,
+    });
+  };
+  const countLabel =
+    total === null ? 'Counting…' : view.q ? `${total.toLocaleString()} matching` : contactCount(total);
+
+  let content;
+  if (store.firstPageFailed) {
+    content = (
+      <ErrorPanel
+        title="The contacts could not be loaded"
+        error={store.error}
+        onRetry={() => store.retry()}
+      />
+    );
+  } else if (store.hasFirstPage && rowCount === 0) {
+    content = (
+      <ListEmptyState
+        q={view.q}
+        onNewContact={() => setCreating(true)}
+        onClearSearch={() => updateView({ q: '' })}
+      />
+    );
+  } else {
+    content = (
+      <ContactGrid
+        store={store}
+        rowCount={rowCount}
+        columns={columns}
+        sort={view.sort}
+        onSort={onSort}
+        selection={selection}
+        onToggleRow={onToggleRow}
+        pageCheck={{
+          checked: pageSelected,
+          indeterminate: !pageSelected && selected > 0,
+          disabled: pageRows.length === 0 && selected === 0,
+          onChange: () =>
+            setSelection((current) =>
+              pageSelected || pageRows.length === 0 ? NO_SELECTION : selectRows(current, pageRows),
+            ),
+        }}
+        onFirstVisibleChange={setFirstVisible}
+        context={context}
+        defaultCountry={session.workspace.defaultCountry}
+      />
+    );
+  }
+
+  return (
+    <Stack gap="sm" h="calc(100dvh - var(--app-shell-header-height, 52px) - 2 * var(--mantine-spacing-md))">
+      <Group justify="space-between" gap="sm" wrap="wrap">
+        <Group gap="sm" align="baseline">
+          <Title order={1} size="h3">
+            Contacts
+          </Title>
+          <Text className={classes.muted} size="sm" aria-live="polite">
+            {countLabel}
+          </Text>
+        </Group>
+        <Group gap="xs" wrap="wrap">
+          <ListSearchBox value={view.q} onSearch={(q) => updateView({ q })} />
+          <ColumnPicker
+            available={[...allColumns.values()]}
+            chosen={view.columns}
+            onChange={(cols) => updateView({ columns: cols })}
+            onReset={() => updateView({ columns: [...DEFAULT_COLUMNS] })}
+          />
+          <Button onClick={() => setCreating(true)}>New contact</Button>
+        </Group>
+      </Group>
+      {selected > 0 && (
+        <SelectionBar
+          selected={selected}
+          allMatching={selection.kind === 'all'}
+          offerAll={
+            selection.kind === 'rows' && pageSelected && total !== null && total > selection.rows.size
+              ? { pageCount: pageRows.length, total }
+              : null
+          }
+          searching={Boolean(view.q)}
+          onSelectAll={() => setSelection(() => ({ kind: 'all' }))}
+          onClear={() => setSelection(() => NO_SELECTION)}
+          onAction={openBulk}
+        />
+      )}
+      {store.error !== null && !store.firstPageFailed && (
+        <Alert color="red" role="alert" py={6}>
+          <Group justify="space-between">
+            <Text size="sm">Some contacts could not be loaded.</Text>
+            <Button size="xs" variant="light" color="red" onClick={() => store.retry()}>
+              Try again
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      {content}
+      {bulk && <BulkActionDialog {...bulk} onClose={() => setBulk(null)} onFinished={onFinished} />}
+      {creating && (
+        <Suspense fallback={null}>
+          <NewContactDialog opened onClose={() => setCreating(false)} />
+        </Suspense>
+      )}
+    </Stack>
+  );
 }

@@ -1,0 +1,89 @@
+import { useCallback, useLayoutEffect, useMemo, useState, type RefObject } from 'react';
+import { scrollTopFor, virtualWindowOf, type VirtualGeometry, type VirtualWindow } from './virtual-window';
+
+const FALLBACK_MAX_HEIGHT = 10_000_000;
+let measuredMaxHeight: number | null = null;
+
+/** The tallest element this browser lays out (with a margin); lists taller than that are scaled. */
+function maxElementHeight(): number {
+  if (measuredMaxHeight !== null) return measuredMaxHeight;
+  const probe = document.createElement('div');
+  probe.style.cssText = 'position:absolute;visibility:hidden;width:1px;height:1000000000px';
+  document.body.appendChild(probe);
+  const height = probe.offsetHeight;
+  probe.remove();
+  measuredMaxHeight = height > 1_000_000 ? Math.floor(height * 0.9) : FALLBACK_MAX_HEIGHT;
+  return measuredMaxHeight;
+}
+
+/** Options of the row virtualiser. */
+export interface VirtualRowsOptions {
+  count: number;
+  rowHeight: number;
+  /** Height of the sticky header at the top of the scroll container. */
+  headerHeight: number;
+  overscan: number;
+  /** Where to start scrolled to (a list revisited comes back where it was); applied again when onScroll changes. */
+  initialScrollTop: number;
+  /** Called on every scroll; a new function marks a new list. */
+  onScroll(scrollTop: number): void;
+}
+
+/**
+ * Virtualises fixed-height rows in a scroll container: only the rows in view (and a few beyond) render. Lists
+ * taller than the browser can lay out (a million rows) are scaled so the scrollbar still spans all of them.
+ */
+export function useVirtualRows(
+  scrollRef: RefObject<HTMLElement | null>,
+  { count, rowHeight, headerHeight, overscan, initialScrollTop, onScroll }: VirtualRowsOptions,
+) {
+  const [metrics, setMetrics] = useState({ scrollTop: initialScrollTop, height: 0 });
+  const geometry = useMemo<VirtualGeometry>(
+    () => ({
+      count,
+      rowHeight,
+      overscan,
+      viewportHeight: Math.max(metrics.height - headerHeight, rowHeight),
+      maxHeight: maxElementHeight(),
+    }),
+    [count, rowHeight, overscan, metrics.height, headerHeight],
+  );
+
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    element.scrollTop = initialScrollTop;
+    const read = () => {
+      const next = { scrollTop: element.scrollTop, height: element.clientHeight };
+      onScroll(next.scrollTop);
+      setMetrics((current) =>
+        current.scrollTop === next.scrollTop && current.height === next.height ? current : next,
+      );
+    };
+    read();
+    element.addEventListener('scroll', read, { passive: true });
+    const observer = new ResizeObserver(read);
+    observer.observe(element);
+    return () => {
+      element.removeEventListener('scroll', read);
+      observer.disconnect();
+    };
+  }, [scrollRef, initialScrollTop, onScroll]);
+
+  const frame: VirtualWindow = virtualWindowOf(metrics.scrollTop, geometry);
+
+  const scrollToRow = useCallback(
+    (index: number) => {
+      const element = scrollRef.current;
+      if (!element) return;
+      const current = virtualWindowOf(element.scrollTop, geometry);
+      if (index > current.firstVisible && index < current.lastVisible) return;
+      const offset =
+        index <= current.firstVisible ? index * rowHeight : (index + 1) * rowHeight - geometry.viewportHeight;
+      element.scrollTop = scrollTopFor(Math.max(0, offset), geometry);
+    },
+    [scrollRef, geometry, rowHeight],
+  );
+
+  return { frame, scrollToRow };
+}
