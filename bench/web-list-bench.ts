@@ -8,9 +8,11 @@ import { REPO_ROOT, startRoloServer } from './child-server.js';
 import { summarize } from './percentiles.js';
 import { BENCH_OWNER, prepareWorkspace } from './prepare-workspace.js';
 import { measureRouteBundle } from './web-bundle-size.js';
+import { renderWebListMarkdown, type WebListResults } from './web-list-report.js';
 import {
   firstRowsAfterNavigation,
   installListProbes,
+  requestWaterfall,
   jumpTo,
   sideRequests,
   type JumpSample,
@@ -23,6 +25,7 @@ const { values } = parseArgs({
     loads: { type: 'string', default: '5' },
     jumps: { type: 'string', default: '30' },
     keep: { type: 'boolean', default: false },
+    'data-dir': { type: 'string' },
   },
 });
 const contacts = Number(values.contacts);
@@ -49,18 +52,24 @@ log(
   `list route JavaScript: ${bundle.gzipKB} KB gzipped (${bundle.rawKB} KB raw, ${bundle.files.length} files)`,
 );
 
-const target = await createBenchTarget({
-  contacts,
-  db,
-  duration: 0,
-  samples: 0,
-  postgresUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
-  keep: values.keep ?? false,
-  workers: 1,
-});
+const reused = values['data-dir'];
+const target = reused
+  ? { serverEnv: { ROLO_DATA_DIR: reused }, config: { dataDir: reused }, dispose: async () => undefined }
+  : await createBenchTarget({
+      contacts,
+      db,
+      duration: 0,
+      samples: 0,
+      postgresUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+      keep: values.keep ?? false,
+      workers: 1,
+    });
 try {
-  log(`seeding ${contacts.toLocaleString('en')} contacts (${db})`);
-  const workspace = await prepareWorkspace(target.config, contacts, log);
+  let seed = { contacts, seconds: 0, perSecond: 0 };
+  if (!reused) {
+    log(`seeding ${contacts.toLocaleString('en')} contacts (${db})`);
+    seed = (await prepareWorkspace(target.config, contacts, log)).seed;
+  }
   const server = await startRoloServer(target.serverEnv);
   const browser = await launchBrowser();
   try {
@@ -80,14 +89,19 @@ try {
     }
 
     const coldLoads: number[] = [];
+    let waterfall: string[] = [];
     for (let i = 0; i < loads; i += 1) {
       const page = await context.newPage();
       await installListProbes(page);
       await page.goto('/contacts', { waitUntil: 'commit' });
       coldLoads.push(await firstRowsAfterNavigation(page));
+      if (i === 0) waterfall = await requestWaterfall(page);
+      await page.waitForLoadState('networkidle');
       await page.close();
     }
-    log(`first rows after navigation: ${coldLoads.join(', ')} ms`);
+    log(
+      `first rows after navigation: ${coldLoads.join(', ')} ms; the first load:\n  ${waterfall.join('\n  ')}`,
+    );
 
     const page = await context.newPage();
     await installListProbes(page);
@@ -111,12 +125,13 @@ try {
       `page fetches: ${JSON.stringify(summarize(fetches))}; blank after jump: ${JSON.stringify(summarize(blanks))}`,
     );
 
-    const results = {
+    const results: WebListResults = {
       startedAt: new Date(started).toISOString(),
       options: { contacts, db, loads, jumps, viewport: '1440x900' },
-      seed: workspace.seed,
+      seed,
       bundle,
       firstRowsMs: summarize(coldLoads),
+      firstLoadWaterfall: waterfall,
       apiFirstPageBaselineMs: summarize(apiBaseline),
       sideRequests: side,
       pageFetchMs: summarize(fetches),
@@ -129,7 +144,8 @@ try {
     mkdirSync(directory, { recursive: true });
     const name = `web-list-${db}-${contacts >= 1_000_000 ? `${contacts / 1_000_000}m` : `${contacts / 1000}k`}`;
     writeFileSync(path.join(directory, `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
-    log(`results in bench/results/${name}.json`);
+    writeFileSync(path.join(directory, `${name}.md`), renderWebListMarkdown(results));
+    log(`results in bench/results/${name}.md`);
   } finally {
     await browser.close();
     await server.stop();

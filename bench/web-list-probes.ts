@@ -105,3 +105,15 @@ export async function sideRequests(page: Page): Promise<{ name: string; ms: numb
       .map((f) => ({ name: new URL(f.name).pathname, ms: Math.round(f.ms) })),
   );
 }
+
+/** Every request of the page so far as `start → end ms  path`, to see what the first rows waited for. */
+export async function requestWaterfall(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map(
+        (entry) =>
+          `${Math.round(entry.startTime)} → ${Math.round(entry.startTime + entry.duration)} ms  ${new URL(entry.name).pathname}`,
+      ),
+  );
+}

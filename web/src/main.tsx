@@ -7,12 +7,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { createQueryClient } from './api/query-client';
+import { prefetchStartupQueries } from './api/workspace-queries';
 import { router } from './app/router';
 import { cssVariablesResolver, theme } from './app/theme';
 import { SessionGate } from './auth/session-context';
 import { SignInPage } from './auth/sign-in-page';
 
 const queryClient = createQueryClient();
+prefetchStartupQueries(queryClient);
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 

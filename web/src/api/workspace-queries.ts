@@ -1,6 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { api } from './api-client';
-import type { CustomField, Tag, User } from './types';
+import { ApiError } from './api-error';
+import type { CustomField, Session, Tag, User } from './types';
 
 /** Query keys shared across pages, so a change in one place refreshes every view of it. */
 export const queryKeys = {
@@ -23,19 +24,52 @@ export function useTags() {
   });
 }
 
+/** The signed-in session, or null when nobody is signed in. */
+export const sessionQuery = queryOptions({
+  queryKey: queryKeys.session,
+  queryFn: async (): Promise<Session | null> => {
+    try {
+      return await api.get<Session>('/auth/session');
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return null;
+      throw error;
+    }
+  },
+  staleTime: Infinity,
+});
+
+const customFieldsQuery = queryOptions({
+  queryKey: queryKeys.customFields,
+  queryFn: async () =>
+    (await api.get<{ data: CustomField[] }>('/custom-fields')).data.sort((a, b) => a.position - b.position),
+});
+
+const membersQuery = queryOptions({
+  queryKey: queryKeys.users,
+  queryFn: async () => (await api.get<{ data: User[] }>('/users')).data,
+});
+
 /** Every custom field definition, in their defined order. */
 export function useCustomFields() {
-  return useQuery({
-    queryKey: queryKeys.customFields,
-    queryFn: async () =>
-      (await api.get<{ data: CustomField[] }>('/custom-fields')).data.sort((a, b) => a.position - b.position),
-  });
+  return useQuery(customFieldsQuery);
 }
 
 /** The workspace's members (for assignee and user fields). */
 export function useMembers() {
-  return useQuery({
-    queryKey: queryKeys.users,
-    queryFn: async () => (await api.get<{ data: User[] }>('/users')).data,
-  });
+  return useQuery(membersQuery);
+}
+
+/**
+ * Starts, before the first render, what every signed-in page needs: the session, then the field definitions and
+ * members the list and profile render with, so that they arrive alongside the first rows rather than after them.
+ */
+export function prefetchStartupQueries(queryClient: QueryClient): void {
+  void queryClient.fetchQuery(sessionQuery).then(
+    (session) => {
+      if (!session) return;
+      void queryClient.prefetchQuery(customFieldsQuery);
+      void queryClient.prefetchQuery(membersQuery);
+    },
+    () => undefined,
+  );
 }

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, setCsrfToken, setUnauthenticatedHandler } from '../api/api-client';
-import { ApiError } from '../api/api-error';
+import { sessionQuery } from '../api/workspace-queries';
 import type { Session } from '../api/types';
 
 /** What the app knows about who is signed in. */
@@ -33,18 +33,7 @@ export interface SessionGateProps {
 export function SessionGate({ renderSignIn, children }: SessionGateProps) {
   const queryClient = useQueryClient();
   const [expired, setExpired] = useState(false);
-  const query = useQuery({
-    queryKey: ['session'],
-    queryFn: async () => {
-      try {
-        return await api.get<Session>('/auth/session');
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
-        throw error;
-      }
-    },
-    staleTime: Infinity,
-  });
+  const query = useQuery(sessionQuery);
   const session = query.data ?? null;
 
   useEffect(() => setCsrfToken(session?.csrfToken ?? null), [session]);

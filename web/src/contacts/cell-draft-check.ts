@@ -1,3 +1,4 @@
+import { isEmailAddress, safeWebLink } from '../custom-fields/value-checks';
 import { checkPhone } from '../ui/phone-format';
 import { formatCurrency, formatNumber } from './custom-value-format';
 
@@ -19,7 +20,6 @@ export interface DraftRules {
 export type DraftCheck =
   { ok: true; value: string | number | boolean | null; hint?: string } | { ok: false; message: string };
 
-const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -27,19 +27,6 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function parseLooseNumber(text: string): number | null {
   const cleaned = text.replace(/[%\s,]/g, '').replace(/^([+-]?)[^\d+.-]+/, '$1');
   return DECIMAL.test(cleaned) ? Number(cleaned) : null;
-}
-
-/** An http(s) address for what was typed (the scheme may be left out), or null. */
-export function normalizeWebAddress(text: string): string | null {
-  const candidate = /^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`;
-  try {
-    const url = new URL(candidate);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.')
-      ? url.toString()
-      : null;
-  } catch {
-    return null;
-  }
 }
 
 function isRealDate(value: string): boolean {
@@ -73,7 +60,7 @@ export function checkDraft(draft: string, rules: DraftRules): DraftCheck {
       return phone.ok ? { ok: true, value: phone.e164, hint: `Saved as ${phone.display}` } : phone;
     }
     case 'email':
-      return EMAIL.test(text)
+      return isEmailAddress(text)
         ? { ok: true, value: text.toLowerCase() }
         : { ok: false, message: 'Not a valid email address' };
     case 'number':
@@ -81,7 +68,7 @@ export function checkDraft(draft: string, rules: DraftRules): DraftCheck {
     case 'percent':
       return checkNumber(text, rules);
     case 'url': {
-      const url = normalizeWebAddress(text);
+      const url = safeWebLink(text);
       if (!url) return { ok: false, message: 'Not a web address (http or https)' };
       return { ok: true, value: url, hint: url === text ? undefined : `Saved as ${url}` };
     }
