@@ -76,8 +76,9 @@ describeEachDialect('HTTP basics', (dialect) => {
     expect(text.body.errors[0].path).toBe('body');
   });
 
-  it('answers unknown routes with a 404 problem, inside and outside the API', async () => {
-    for (const path of ['/api/v1/no-such-thing', '/api/v2/contacts', '/nowhere?x=1']) {
+  it('answers unknown API routes and non-GET page paths with a 404 problem (page paths serve the web app)', async () => {
+    expectProblem(await t.request('POST', '/nowhere'), 404, 'not_found');
+    for (const path of ['/api/v1/no-such-thing', '/api/v2/contacts?x=1']) {
       const response = await t.request('GET', path);
       expectProblem(response, 404, 'not_found');
       expect(response.body.detail).toContain(path.split('?')[0]);
