@@ -11,23 +11,30 @@ import { ContactPageStore, PAGE_SIZE } from './contact-page-store';
 const KEPT_LISTS = 4;
 const stores = new Map<string, ContactPageStore>();
 
+/** A store for one list, reading its pages and anchors through the API. */
+function createStore(sort: ContactSort, q: string): ContactPageStore {
+  return new ContactPageStore({
+    fetchPage: (cursor, signal) =>
+      api.get<Page<Contact>>(
+        `/contacts${queryString({ sort, q: q || undefined, limit: PAGE_SIZE, cursor: cursor ?? undefined })}`,
+        { signal },
+      ),
+    fetchAnchors: (every, signal) =>
+      api.get<{ every: number; cursors: string[] }>(
+        `/contacts/anchors${queryString({ sort, q: q || undefined, every })}`,
+        { signal },
+      ),
+  });
+}
+
 function storeFor(scope: string, sort: ContactSort, q: string): ContactPageStore {
   const key = JSON.stringify([scope, sort, q]);
   let store = stores.get(key);
   if (store) stores.delete(key);
   else {
-    store = new ContactPageStore({
-      fetchPage: (cursor, signal) =>
-        api.get<Page<Contact>>(
-          `/contacts${queryString({ sort, q: q || undefined, limit: PAGE_SIZE, cursor: cursor ?? undefined })}`,
-          { signal },
-        ),
-      fetchAnchors: (every, signal) =>
-        api.get<{ every: number; cursors: string[] }>(
-          `/contacts/anchors${queryString({ sort, q: q || undefined, every })}`,
-          { signal },
-        ),
-    });
+    // A new list starts its first page now, while the page renders, rather than once the grid has measured.
+    store = createStore(sort, q);
+    store.setRange(0, 0);
   }
   stores.set(key, store);
   for (const [oldKey, old] of stores) {
