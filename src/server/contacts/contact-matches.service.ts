@@ -1,7 +1,7 @@
 import type { ContactMatch, ContactMatchesQuery } from '../../shared/contact-schemas.js';
 import type { UnitOfWork } from '../db/repositories.js';
 import { notFound } from '../http/errors.js';
-import type { IdentityKey } from '../identities/identities.repository.js';
+import { identitiesOf } from '../identities/identity-keys.js';
 import { normalizePhone } from '../identities/normalize-phone.js';
 
 /** Finds contacts that already hold a phone or email, so a form can warn before it creates a duplicate. */
@@ -13,12 +13,10 @@ export class ContactMatchesService {
     const { repos } = this.uow;
     const workspace = await repos.workspaces.find(workspaceId);
     if (!workspace) throw notFound('Workspace');
-    const phone = query.phone ? normalizePhone(query.phone, workspace.default_country) : null;
-    const email = query.email?.toLowerCase();
-    const keys: IdentityKey[] = [
-      ...(phone ? [{ kind: 'phone', value: phone }] : []),
-      ...(email ? [{ kind: 'email', value: email }] : []),
-    ];
+    const keys = identitiesOf({
+      phone: query.phone ? normalizePhone(query.phone, workspace.default_country) : null,
+      email: query.email?.toLowerCase() ?? null,
+    });
     const owners = (await repos.identities.findOwners(workspaceId, keys)).filter(
       (owner) => owner.contact_id !== query.excludeId,
     );

@@ -22,6 +22,7 @@ import type { ContactsTable } from '../db/schema.js';
 import type { FieldChange } from '../events/contact-events.repository.js';
 import { AppError, invalid, notFound, type FieldError } from '../http/errors.js';
 import type { IdentityKey } from '../identities/identities.repository.js';
+import { identitiesOf } from '../identities/identity-keys.js';
 import { normalizePhone } from '../identities/normalize-phone.js';
 import { recordTagRemoved, resolveTags, tagContact } from '../tags/tags.service.js';
 import {
@@ -445,13 +446,6 @@ function emptyProfile(): Required<Editable> {
   const empty = {} as Required<Editable>;
   for (const { column } of EDITABLE_COLUMNS) Object.assign(empty, { [column]: null });
   return empty;
-}
-
-function identitiesOf(row: Pick<ContactsTable, 'phone' | 'email'>): IdentityKey[] {
-  return [
-    ...(row.phone ? [{ kind: 'phone', value: row.phone }] : []),
-    ...(row.email ? [{ kind: 'email', value: row.email }] : []),
-  ];
 }
 
 function versionConflict(currentVersion: number): AppError {
