@@ -145,8 +145,8 @@ describeEachDialect('web app: settings', (dialect) => {
     const page = await openSignedIn(browser, app, '/settings/custom-fields');
     await page.getByRole('button', { name: 'Delete Plan' }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete “Plan”?' });
-    await expect(dialog.textContent()).resolves.toContain('1 contact holds a value');
     await dialog.getByText('1 contact').waitFor();
+    await expect(dialog.textContent()).resolves.toContain('1 contact holds a value');
     await expectAccessible(page);
     await dialog.getByRole('button', { name: 'Delete field' }).click();
     await dialog.waitFor({ state: 'detached' });
