@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compressAssets } from './compress-assets.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const SOURCES = ['web/src', 'web/index.html', 'web/vite.config.ts', 'src/shared', 'package-lock.json'];
@@ -27,11 +28,20 @@ export function isWebBuildStale(): boolean {
   return built === 0 || SOURCES.some((source) => newestTime(join(root, source)) > built);
 }
 
-/** Builds the web app into web/dist with Vite, unless it is up to date (`force` builds anyway). */
+/** Builds the web app into web/dist with Vite and compresses it, unless it is up to date (`force` builds anyway). */
 export async function buildWeb({ force = false } = {}): Promise<boolean> {
   if (!force && !isWebBuildStale()) return false;
   const { build } = await import('vite');
-  await build({ configFile: join(root, 'web/vite.config.ts'), logLevel: 'warn' });
+  // Vite takes NODE_ENV from the caller (vitest sets `test`), which would bundle React's development build.
+  const callerEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(root, 'web/vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  } finally {
+    if (callerEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = callerEnv;
+  }
+  compressAssets(join(root, 'web/dist'));
   return true;
 }
 

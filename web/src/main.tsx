@@ -12,9 +12,11 @@ import { router } from './app/router';
 import { cssVariablesResolver, theme } from './app/theme';
 import { SessionGate } from './auth/session-context';
 import { SignInPage } from './auth/sign-in-page';
+import { startListFromAddress } from './contacts/use-contact-pages';
 
 const queryClient = createQueryClient();
 prefetchStartupQueries(queryClient);
+startListFromAddress(window.location);
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 

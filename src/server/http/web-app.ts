@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { registerHomePage } from '../home-page.js';
@@ -11,18 +10,18 @@ export const WEB_DIST_DIR = fileURLToPath(new URL('../../../web/dist/', import.m
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-/** Serves the built web app at `/` (hashed assets cached for good, every other page path gets index.html); the API home page when it is not built. */
+/** Serves the built web app at `/` (hashed assets cached for good and sent as compressed at build time, every other page path gets index.html); the API home page when it is not built. */
 export async function registerWebApp(app: FastifyInstance, distDir = WEB_DIST_DIR): Promise<void> {
   if (!existsSync(`${distDir}index.html`)) {
     registerHomePage(app);
     return;
   }
   await app.register(async (web) => {
-    await web.register(fastifyCompress, { threshold: 1024 });
     await web.register(fastifyStatic, {
       root: distDir,
       wildcard: false,
       index: false,
+      preCompressed: true,
       allowedPath: (path) => !path.startsWith('/.vite/'),
       cacheControl: false,
       setHeaders: (reply, path) => {

@@ -18,6 +18,8 @@ export interface ApiRequestOptions {
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** A 401 means nobody is signed in yet (a request sent before the session is known), not that a session expired. */
+  beforeSession?: boolean;
 }
 
 interface ProblemBody {
@@ -63,7 +65,8 @@ export async function apiRequest<T>(
   }
   if (!response.ok) {
     const error = await toApiError(response);
-    if (response.status === 401 && !path.startsWith('/auth/')) onUnauthenticated?.();
+    if (response.status === 401 && !path.startsWith('/auth/') && !options.beforeSession)
+      onUnauthenticated?.();
     throw error;
   }
   if (response.status === 204) return undefined as T;

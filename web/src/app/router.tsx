@@ -1,8 +1,9 @@
 import { createBrowserRouter, Navigate } from 'react-router';
+import { ContactListPage } from '../contacts/contact-list-page';
 import { AppFrame } from './app-shell';
 import { RouteError } from './route-error';
 
-/** The app's routes; each page is its own chunk, loaded on first visit. */
+/** The app's routes; the contact list, where the app opens, comes with it, other pages are chunks loaded on first visit. */
 export const router = createBrowserRouter([
   {
     element: <AppFrame />,
@@ -12,12 +13,7 @@ export const router = createBrowserRouter([
         errorElement: <RouteError />,
         children: [
           { index: true, element: <Navigate to="/contacts" replace /> },
-          {
-            path: 'contacts',
-            lazy: async () => ({
-              Component: (await import('../contacts/contact-list-page')).ContactListPage,
-            }),
-          },
+          { path: 'contacts', Component: ContactListPage },
           {
             path: 'contacts/:contactId',
             lazy: async () => ({

@@ -1,4 +1,5 @@
 import type { BulkResult } from '../api/types';
+import { numberFormat } from '../ui/intl-formats';
 
 /** One contact a bulk action failed on, named for people. */
 export interface BulkFailure {
@@ -33,5 +34,5 @@ export function summarizeBulk(result: BulkResult, nameOf: (id: string) => string
 
 /** How many contacts, in words: `1 contact`, `12,345 contacts`. */
 export function contactCount(count: number): string {
-  return `${count.toLocaleString()} ${count === 1 ? 'contact' : 'contacts'}`;
+  return `${numberFormat(undefined).format(count)} ${count === 1 ? 'contact' : 'contacts'}`;
 }

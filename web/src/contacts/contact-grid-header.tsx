@@ -1,8 +1,8 @@
-import { Checkbox } from '@mantine/core';
 import type { ContactSort } from '../../../src/shared/contact-schemas';
 import type { ListColumn, SortField } from './contact-columns';
 import classes from './contact-grid.module.css';
 import { CHECK_COLUMN_WIDTH } from './contact-grid-row';
+import { GridCheckbox } from './grid-checkbox';
 import { sortDirectionOf } from './list-view-params';
 
 /** The state of the "select page" checkbox. */
@@ -47,16 +47,14 @@ export function ContactGridHeader({
         style={{ gridTemplateColumns: template, height }}
       >
         <div role="columnheader" className={`${classes.headerCell} ${classes.sticky}`} style={{ left: 0 }}>
-          <Checkbox
-            size="xs"
-            aria-label="Select page"
+          <GridCheckbox
+            label="Select page"
             checked={pageCheck.checked}
             indeterminate={pageCheck.indeterminate}
             disabled={pageCheck.disabled}
             onChange={pageCheck.onChange}
             tabIndex={tabIndex(0)}
-            data-cell="-1:0"
-            className={classes.focusable}
+            cell="-1:0"
           />
         </div>
         {columns.map((column, i) => {

@@ -1,10 +1,10 @@
-import { Checkbox } from '@mantine/core';
 import { memo, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Contact } from '../api/types';
 import type { ListColumn } from './contact-columns';
 import classes from './contact-grid.module.css';
 import type { FormatContext } from './custom-value-format';
+import { GridCheckbox } from './grid-checkbox';
 import { TagChips } from './tag-chips';
 
 /** Width of the selection column; the Name column sticks right after it. */
@@ -74,14 +74,12 @@ export const ContactGridRow = memo(function ContactGridRow(props: ContactGridRow
   return (
     <div role="row" aria-rowindex={index + 2} aria-selected={selected} className={classes.row} style={style}>
       <div role="gridcell" className={`${classes.cell} ${classes.sticky}`} style={{ left: 0 }}>
-        <Checkbox
-          size="xs"
-          aria-label={`Select ${contact.name}`}
+        <GridCheckbox
+          label={`Select ${contact.name}`}
           checked={selected}
           onChange={(event) => props.onToggle(index, contact, (event.nativeEvent as MouseEvent).shiftKey)}
           tabIndex={tabIndex(0)}
-          data-cell={cellKey(index, 0)}
-          className={classes.focusable}
+          cell={cellKey(index, 0)}
         />
       </div>
       {columns.map((column, i) => {

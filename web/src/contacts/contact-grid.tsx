@@ -25,6 +25,7 @@ import { cellAfterKey, nextEditableColumn, parseCell, type GridCell } from './gr
 import { isRowSelected, type ListSelection } from './list-selection';
 import { useQuickEdit } from './use-quick-edit';
 import { useVirtualRows } from './use-virtual-rows';
+import type { VirtualWindow } from './virtual-window';
 
 /** Height of a row, in pixels. */
 export const ROW_HEIGHT = 36;
@@ -73,7 +74,13 @@ export function ContactGrid(props: ContactGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const hintId = useId();
   const initialScrollTop = useMemo(() => store.scrollTop, [store]);
-  const onScroll = useCallback((top: number) => (store.scrollTop = top), [store]);
+  const onScroll = useCallback(
+    (top: number, view: VirtualWindow) => {
+      store.scrollTop = top;
+      store.setRange(view.firstVisible, view.lastVisible);
+    },
+    [store],
+  );
   const { frame, scrollToRow } = useVirtualRows(scrollRef, {
     count: rowCount,
     rowHeight: ROW_HEIGHT,

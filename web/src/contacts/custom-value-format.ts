@@ -1,5 +1,6 @@
 import type { CustomValue } from '../../../src/shared/custom-field-types';
 import type { CustomField } from '../api/types';
+import { dateFormat, numberFormat } from '../ui/intl-formats';
 import { formatPhone } from '../ui/phone-format';
 
 /** What formatting needs besides the value: the locale and the workspace's members (for user fields). */
@@ -12,16 +13,14 @@ export interface FormatContext {
 export function formatDateOnly(value: string, locale?: string): string {
   const date = new Date(`${value}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  return dateFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
 /** A timestamp as a short date in the browser's zone. */
 export function formatDate(iso: string | null | undefined, locale?: string): string {
   if (!iso) return '';
   const date = new Date(iso);
-  return Number.isNaN(date.getTime())
-    ? iso
-    : new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
+  return Number.isNaN(date.getTime()) ? iso : dateFormat(locale, { dateStyle: 'medium' }).format(date);
 }
 
 /** A timestamp as date and time in the browser's zone. */
@@ -30,24 +29,24 @@ export function formatDateTime(iso: string | null | undefined, locale?: string):
   const date = new Date(iso);
   return Number.isNaN(date.getTime())
     ? iso
-    : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+    : dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 /** An amount with its currency symbol (`$1,234.50`); a plain number when the currency code is unknown. */
 export function formatCurrency(amount: number, currency: string | undefined, locale?: string): string {
   if (currency) {
     try {
-      return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount);
+      return numberFormat(locale, { style: 'currency', currency }).format(amount);
     } catch {
-      return `${new Intl.NumberFormat(locale).format(amount)} ${currency}`;
+      return `${numberFormat(locale).format(amount)} ${currency}`;
     }
   }
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
+  return numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
 }
 
 /** A number as people read it (`12,345.5`). */
 export function formatNumber(value: number, locale?: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 6 }).format(value);
+  return numberFormat(locale, { maximumFractionDigits: 6 }).format(value);
 }
 
 /** A custom value as text for a list cell; '' when there is none. */

@@ -1,24 +1,49 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { ContactSort } from '../../../src/shared/contact-schemas';
-import { api, queryString } from '../api/api-client';
+import { api, queryString, type ApiRequestOptions } from '../api/api-client';
 import type { Contact, Page } from '../api/types';
 import { queryKeys } from '../api/workspace-queries';
 import { useSession } from '../auth/session-context';
 import { ContactPageStore, PAGE_SIZE } from './contact-page-store';
+import { readListView } from './list-view-params';
 
 /** Lists kept after leaving them, so that coming back shows them at once, where they were scrolled to. */
 const KEPT_LISTS = 4;
 const stores = new Map<string, ContactPageStore>();
 
+/** The first page of the list the address showed at start-up, asked for before the session was known. */
+let startupPage: { sort: ContactSort; q: string; page: Promise<Page<Contact>> } | null = null;
+
+function fetchContactsPage(sort: ContactSort, q: string, cursor: string | null, options: ApiRequestOptions) {
+  return api.get<Page<Contact>>(
+    `/contacts${queryString({ sort, q: q || undefined, limit: PAGE_SIZE, cursor: cursor ?? undefined })}`,
+    options,
+  );
+}
+
+/** When the app opens on the contact list, asks for its first page at once, alongside the session. */
+export function startListFromAddress(location: Pick<Location, 'pathname' | 'search'>): void {
+  if (location.pathname !== '/contacts') return;
+  const { sort, q } = readListView(new URLSearchParams(location.search));
+  const page = fetchContactsPage(sort, q, null, { beforeSession: true });
+  page.catch(() => undefined);
+  startupPage = { sort, q, page };
+}
+
+/** The start-up page when it is the one asked for (once), otherwise a new request. */
+function firstPageOf(sort: ContactSort, q: string, signal: AbortSignal): Promise<Page<Contact>> {
+  const early = startupPage;
+  startupPage = null;
+  if (early && early.sort === sort && early.q === q) return early.page;
+  return fetchContactsPage(sort, q, null, { signal });
+}
+
 /** A store for one list, reading its pages and anchors through the API. */
 function createStore(sort: ContactSort, q: string): ContactPageStore {
   return new ContactPageStore({
     fetchPage: (cursor, signal) =>
-      api.get<Page<Contact>>(
-        `/contacts${queryString({ sort, q: q || undefined, limit: PAGE_SIZE, cursor: cursor ?? undefined })}`,
-        { signal },
-      ),
+      cursor === null ? firstPageOf(sort, q, signal) : fetchContactsPage(sort, q, cursor, { signal }),
     fetchAnchors: (every, signal) =>
       api.get<{ every: number; cursors: string[] }>(
         `/contacts/anchors${queryString({ sort, q: q || undefined, every })}`,

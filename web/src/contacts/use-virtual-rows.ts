@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useMemo, useState, type RefObject } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { scrollTopFor, virtualWindowOf, type VirtualGeometry, type VirtualWindow } from './virtual-window';
 
 const FALLBACK_MAX_HEIGHT = 10_000_000;
@@ -25,8 +25,8 @@ export interface VirtualRowsOptions {
   overscan: number;
   /** Where to start scrolled to (a list revisited comes back where it was); applied again when onScroll changes. */
   initialScrollTop: number;
-  /** Called on every scroll; a new function marks a new list. */
-  onScroll(scrollTop: number): void;
+  /** Called on every scroll with the rows now in view, before React renders them; a new function marks a new list. */
+  onScroll(scrollTop: number, view: VirtualWindow): void;
 }
 
 /**
@@ -48,6 +48,10 @@ export function useVirtualRows(
     }),
     [count, rowHeight, overscan, metrics.height, headerHeight],
   );
+  const latestGeometry = useRef(geometry);
+  useLayoutEffect(() => {
+    latestGeometry.current = geometry;
+  }, [geometry]);
 
   useLayoutEffect(() => {
     const element = scrollRef.current;
@@ -55,7 +59,11 @@ export function useVirtualRows(
     element.scrollTop = initialScrollTop;
     const read = () => {
       const next = { scrollTop: element.scrollTop, height: element.clientHeight };
-      onScroll(next.scrollTop);
+      const viewportHeight = Math.max(next.height - headerHeight, latestGeometry.current.rowHeight);
+      onScroll(
+        next.scrollTop,
+        virtualWindowOf(next.scrollTop, { ...latestGeometry.current, viewportHeight }),
+      );
       setMetrics((current) =>
         current.scrollTop === next.scrollTop && current.height === next.height ? current : next,
       );
@@ -68,7 +76,7 @@ export function useVirtualRows(
       element.removeEventListener('scroll', read);
       observer.disconnect();
     };
-  }, [scrollRef, initialScrollTop, onScroll]);
+  }, [scrollRef, initialScrollTop, onScroll, headerHeight]);
 
   const frame: VirtualWindow = virtualWindowOf(metrics.scrollTop, geometry);
 
