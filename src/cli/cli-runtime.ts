@@ -8,11 +8,7 @@ export async function withRuntime<T>(
   sqliteCacheKiB?: number,
 ): Promise<T> {
   const config = loadConfig();
-  const runtime = await startRuntime({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    sqliteCacheKiB,
-  });
+  const runtime = await startRuntime({ ...config, sqliteCacheKiB });
   try {
     return await work(runtime);
   } finally {

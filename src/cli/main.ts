@@ -3,6 +3,7 @@ import { registerAdminCommands } from './admin-commands.js';
 import { registerDataCommands } from './data-commands.js';
 import { describeError } from './describe-error.js';
 import { serve } from './serve.js';
+import { registerWhatsAppCommands } from './whatsapp-commands.js';
 
 const program = new Command()
   .name('rolo')
@@ -17,6 +18,7 @@ program
   .action(serve);
 registerAdminCommands(program);
 registerDataCommands(program);
+registerWhatsAppCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,11 +1,12 @@
 import cluster from 'node:cluster';
 import { buildApp } from '../server/app.js';
 import { loadConfig, type Config } from '../server/config.js';
-import { runFirstStart, type FirstRunResult } from '../server/first-run.js';
+import { connectEnvironmentChannel, runFirstStart, type FirstRunResult } from '../server/first-run.js';
 import { createJobHandlers } from '../server/jobs/job-handlers.js';
 import { JobRunner } from '../server/jobs/job-runner.js';
 import { schedulePurges } from '../server/maintenance.js';
 import { startRuntime } from '../server/runtime.js';
+import { InboxProcessor } from '../server/whatsapp/inbox-processor.js';
 
 function printWelcome(config: Config, address: string, firstStart: FirstRunResult | null): void {
   const url = address.replace('127.0.0.1', 'localhost');
@@ -36,17 +37,24 @@ async function serveProcess(
   config: Config,
   setUp: boolean,
 ): Promise<{ address: string; firstStart: FirstRunResult | null }> {
-  const runtime = await startRuntime({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const runtime = await startRuntime(config);
   const cleanups: Array<() => unknown> = [() => runtime.close()];
   stopOnSignal(cleanups);
   const { services } = runtime;
   const firstStart = setUp ? await runFirstStart(services, { demoData: config.demoData }) : null;
+  if (setUp) await connectEnvironmentChannel(services);
   const app = await buildApp({ services, logLevel: config.logLevel, trustProxy: config.trustProxy });
   cleanups.push(() => app.close());
   const runner = new JobRunner(services.uow.repos.jobs, createJobHandlers(services), { logger: app.log });
   services.jobs.notifyOnQueued(() => runner.wake());
   runner.start();
   cleanups.push(() => runner.stop());
+  const inbox = new InboxProcessor(services.uow, (id) => services.channels.resolveByPhoneNumberId(id), {
+    logger: app.log,
+  });
+  cleanups.push(services.whatsappWebhook.onReceived(() => inbox.wake()));
+  inbox.start();
+  cleanups.push(() => inbox.stop());
   cleanups.push(
     schedulePurges(services.uow, (error) => app.log.error({ err: error }, 'purge of expired records failed')),
   );
@@ -55,10 +63,13 @@ async function serveProcess(
 
 /** The primary of a multi-process server: migrates and sets up once, then keeps `workers` processes serving one port. */
 async function servePrimary(config: Config): Promise<void> {
-  const runtime = await startRuntime({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const firstStart = await runFirstStart(runtime.services, { demoData: config.demoData }).finally(() =>
-    runtime.close(),
-  );
+  const runtime = await startRuntime(config);
+  const firstStart = await runFirstStart(runtime.services, { demoData: config.demoData })
+    .then(async (result) => {
+      await connectEnvironmentChannel(runtime.services);
+      return result;
+    })
+    .finally(() => runtime.close());
   let stopping = false;
   let welcomed = false;
   cluster.on('listening', (_worker, address) => {

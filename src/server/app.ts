@@ -22,6 +22,8 @@ import type { Services } from './services.js';
 import { registerTagRoutes } from './tags/tags.routes.js';
 import { registerUserRoutes } from './users/users.routes.js';
 import { registerWorkspaceRoutes } from './workspaces/workspaces.routes.js';
+import { registerChannelRoutes } from './whatsapp/channels.routes.js';
+import { registerWhatsAppWebhook } from './whatsapp/webhook.routes.js';
 
 /** How the app is built: its services, and logging and cookie settings. */
 export interface AppOptions {
@@ -80,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return reply.send({ status: 'ok' });
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await registerWhatsAppWebhook(app, services);
   await registerWebApp(app, options.webDistDir);
 
   const idempotency = idempotencyHooks(services.uow);
@@ -102,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerTagRoutes(api, services);
       registerCustomFieldRoutes(api, services);
       registerJobRoutes(api, services);
+      registerChannelRoutes(api, services);
     },
     { prefix: '/api/v1' },
   );

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { whatsappEnvironmentOf, type WhatsAppEnvironment } from './whatsapp/whatsapp-environment.js';
 
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -9,6 +10,7 @@ const environmentSchema = z.object({
   ROLO_DEMO: z.enum(['0', '1']).default('1'),
   ROLO_TRUST_PROXY: z.enum(['0', '1']).default('0'),
   ROLO_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  ROLO_SECRET_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -24,6 +26,10 @@ export interface Config {
   /** Serving processes sharing the port (1: a single process). */
   workers: number;
   logLevel: string;
+  /** Key for stored credentials; a generated one in the data directory when unset. */
+  secretKey: string | undefined;
+  /** WHATSAPP_* settings: the first workspace's channel and fallback secrets. */
+  whatsapp: WhatsAppEnvironment;
 }
 
 /** Reads and validates the environment; a bad value stops the process with a clear message. */
@@ -43,5 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.ROLO_TRUST_PROXY === '1',
     workers: e.ROLO_WORKERS,
     logLevel: e.LOG_LEVEL,
+    secretKey: e.ROLO_SECRET_KEY,
+    whatsapp: whatsappEnvironmentOf(env),
   };
 }

@@ -27,3 +27,9 @@ export async function runFirstStart(
   const demoContacts = options.demoData ? await seedDemoData(services, workspace.id, user.id) : 0;
   return { workspaceId: workspace.id, email: FIRST_OWNER_EMAIL, password: password ?? '', demoContacts };
 }
+
+/** Connects the number the environment names (WHATSAPP_PHONE_NUMBER_ID…) to the first workspace, once. */
+export async function connectEnvironmentChannel(services: Services): Promise<void> {
+  const workspace = await services.workspaces.findDefaultWorkspace();
+  if (workspace) await services.channels.connectFromEnvironment(workspace.id);
+}

@@ -1,6 +1,8 @@
+import { loadSecretBox } from './auth/secret-box.js';
 import { openDatabase, type DatabaseConfig, type Db } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { createServices, type Services } from './services.js';
+import type { WhatsAppEnvironment } from './whatsapp/whatsapp-environment.js';
 
 /** An open, migrated database with its services. */
 export interface Runtime {
@@ -9,9 +11,19 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
+/** The database, and the secrets the services need. */
+export interface RuntimeConfig extends DatabaseConfig {
+  secretKey?: string | undefined;
+  whatsapp?: WhatsAppEnvironment | undefined;
+}
+
 /** Opens and migrates the configured database and builds the services over it. */
-export async function startRuntime(config: DatabaseConfig): Promise<Runtime> {
+export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
   const db = openDatabase(config);
   await migrateToLatest(db);
-  return { db, services: createServices(db), close: () => db.kysely.destroy() };
+  const services = createServices(db, {
+    secretBox: loadSecretBox(config.dataDir, config.secretKey),
+    whatsapp: config.whatsapp ?? {},
+  });
+  return { db, services, close: () => db.kysely.destroy() };
 }

@@ -1,4 +1,5 @@
 import { AuthService } from './auth/auth.service.js';
+import type { SecretBox } from './auth/secret-box.js';
 import { ConsentsService } from './consents/consents.service.js';
 import { BulkContactsService } from './contacts/bulk-contacts.service.js';
 import { ContactMatchesService } from './contacts/contact-matches.service.js';
@@ -13,6 +14,9 @@ import { NotesService } from './notes/notes.service.js';
 import { TagsService } from './tags/tags.service.js';
 import { UsersService } from './users/users.service.js';
 import { WorkspacesService } from './workspaces/workspaces.service.js';
+import { ChannelsService } from './whatsapp/channels.service.js';
+import { WhatsAppWebhookService } from './whatsapp/webhook.service.js';
+import type { WhatsAppEnvironment } from './whatsapp/whatsapp-environment.js';
 
 /** Every service, shared by the HTTP API and the CLI. */
 export interface Services {
@@ -30,14 +34,23 @@ export interface Services {
   timeline: TimelineService;
   users: UsersService;
   workspaces: WorkspacesService;
+  channels: ChannelsService;
+  whatsappWebhook: WhatsAppWebhookService;
+}
+
+/** What the services need besides the database. */
+export interface ServiceOptions {
+  secretBox: SecretBox;
+  whatsapp: WhatsAppEnvironment;
 }
 
 /** Builds the services over an open database. */
-export function createServices(db: Db): Services {
+export function createServices(db: Db, options: ServiceOptions): Services {
   const uow = new UnitOfWork(db);
   const { repos } = uow;
   const contacts = new ContactsService(uow);
   const jobs = new JobsService(repos.jobs);
+  const channels = new ChannelsService(uow, options.secretBox, options.whatsapp);
   return {
     uow,
     auth: new AuthService(repos.auth, repos.users),
@@ -53,5 +66,7 @@ export function createServices(db: Db): Services {
     timeline: new TimelineService(uow),
     users: new UsersService(repos.users, repos.auth),
     workspaces: new WorkspacesService(repos.workspaces),
+    channels,
+    whatsappWebhook: new WhatsAppWebhookService(uow, channels),
   };
 }

@@ -5,7 +5,7 @@ import { countryCodeSchema } from './workspace-schemas.js';
 export { CONTACT_SORTS, type ContactSort } from './contact-sorts.js';
 
 /** Where a contact came from. */
-export const CONTACT_SOURCES = ['whatsapp', 'manual', 'import', 'integration', 'api'] as const;
+export const CONTACT_SOURCES = ['whatsapp', 'agent', 'manual', 'import', 'integration', 'api'] as const;
 
 /** Optional text: trimmed, empty becomes null, null clears the value. */
 const optionalText = (max: number) =>
@@ -166,8 +166,11 @@ export const contactSchema = z.object({
   assigneeId: z.string().nullable(),
   firstContactAt: z.string().nullable(),
   lastContactAt: z.string().nullable(),
+  lastInboundAt: z.string().nullable(),
+  lastOutboundAt: z.string().nullable(),
   conversationCount: z.number(),
   messageCount: z.number(),
+  whatsappName: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number(),

@@ -52,6 +52,50 @@ export class ContactsRepository {
       .executeTakeFirst();
   }
 
+  /**
+   * Counts a message on the contact: one more message (and conversation, when it started one), and the dates of
+   * first, last, last inbound or last outbound contact moved to it when it is newer (older for the first).
+   * Atomic in SQL, so that messages processed side by side never lose a count; the version is left alone so that
+   * an agent editing the contact meanwhile is not told it changed.
+   */
+  async recordMessage(
+    workspaceId: string,
+    id: string,
+    message: { direction: 'in' | 'out'; at: string; startedConversation: boolean },
+  ): Promise<void> {
+    const { at } = message;
+    const later = (column: 'last_contact_at' | 'last_inbound_at' | 'last_outbound_at') =>
+      sql<string>`case when ${sql.ref(column)} is null or ${sql.ref(column)} < ${at} then ${at} else ${sql.ref(column)} end`;
+    await this.db
+      .updateTable('contacts')
+      .set((eb) => ({
+        message_count: eb(eb.ref('message_count'), '+', 1),
+        conversation_count: eb(eb.ref('conversation_count'), '+', message.startedConversation ? 1 : 0),
+        first_contact_at: sql<string>`case when first_contact_at is null or first_contact_at > ${at} then ${at} else first_contact_at end`,
+        last_contact_at: later('last_contact_at'),
+        ...(message.direction === 'in'
+          ? { last_inbound_at: later('last_inbound_at') }
+          : { last_outbound_at: later('last_outbound_at') }),
+      }))
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Changes columns that are not the agent's to edit (the WhatsApp profile name), without a version check. */
+  async updateUnversioned(
+    workspaceId: string,
+    id: string,
+    changes: Updateable<ContactsTable>,
+  ): Promise<void> {
+    await this.db
+      .updateTable('contacts')
+      .set(changes)
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .execute();
+  }
+
   /** One contact row. */
   async find(workspaceId: string, id: string): Promise<ContactsTable | undefined> {
     return this.db

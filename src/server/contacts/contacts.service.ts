@@ -111,6 +111,7 @@ export class ContactsService {
         last_outbound_at: null,
         conversation_count: 0,
         message_count: 0,
+        whatsapp_name: null,
         created_at: now,
         updated_at: now,
         version: 1,

@@ -2,6 +2,7 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.js';
 import { initialMigration } from './migrations/0001-initial.js';
 import { jobsMigration } from './migrations/0002-jobs.js';
+import { whatsappMigration } from './migrations/0003-whatsapp.js';
 
 /** Applies every pending migration; the same list serves both dialects. */
 export async function migrateToLatest({ kysely, dialect }: Db): Promise<string[]> {
@@ -9,6 +10,7 @@ export async function migrateToLatest({ kysely, dialect }: Db): Promise<string[]
     getMigrations: async (): Promise<Record<string, Migration>> => ({
       '0001-initial': initialMigration(dialect),
       '0002-jobs': jobsMigration(dialect),
+      '0003-whatsapp': whatsappMigration(dialect),
     }),
   };
   const migrationTableSchema = await dialect.migrationTableSchema(kysely);

@@ -10,6 +10,9 @@ import { JobsRepository } from '../jobs/jobs.repository.js';
 import { NotesRepository } from '../notes/notes.repository.js';
 import { TagsRepository } from '../tags/tags.repository.js';
 import { UsersRepository } from '../users/users.repository.js';
+import { ChannelsRepository } from '../whatsapp/channels.repository.js';
+import { InboxRepository } from '../whatsapp/inbox.repository.js';
+import { MessagesRepository } from '../whatsapp/messages.repository.js';
 import { WorkspacesRepository } from '../workspaces/workspaces.repository.js';
 import type { Db } from './database.js';
 import type { BulkWriter, SqlDialect } from './dialects/dialect.js';
@@ -29,6 +32,9 @@ export interface Repositories {
   tags: TagsRepository;
   users: UsersRepository;
   workspaces: WorkspacesRepository;
+  channels: ChannelsRepository;
+  inbox: InboxRepository;
+  messages: MessagesRepository;
 }
 
 function bindRepositories(db: Kysely<Database>, dialect: SqlDialect): Repositories {
@@ -45,6 +51,9 @@ function bindRepositories(db: Kysely<Database>, dialect: SqlDialect): Repositori
     tags: new TagsRepository(db),
     users: new UsersRepository(db),
     workspaces: new WorkspacesRepository(db),
+    channels: new ChannelsRepository(db),
+    inbox: new InboxRepository(db, dialect),
+    messages: new MessagesRepository(db),
   };
 }
 

@@ -82,6 +82,8 @@ export interface ContactsTable {
   last_outbound_at: Timestamp | null;
   conversation_count: number;
   message_count: number;
+  /** The name on the customer's WhatsApp profile, as last seen. */
+  whatsapp_name: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
   version: number;
@@ -238,6 +240,86 @@ export interface JobsTable {
   finished_at: Timestamp | null;
 }
 
+/** A connected WhatsApp number; secrets are stored encrypted (null: taken from the environment). */
+export interface WhatsappChannelsTable {
+  workspace_id: string;
+  id: string;
+  phone_number_id: string;
+  display_number: string;
+  waba_id: string | null;
+  graph_url: string;
+  graph_version: string;
+  access_token: string | null;
+  app_secret: string | null;
+  verify_token: string | null;
+  opt_out_keywords: string;
+  opt_in_keywords: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A webhook notification as received (signature already checked), kept until it has been processed. */
+export interface WebhookInboxTable {
+  id: string;
+  source: string;
+  /** Which secret verified the signature: `env` or a channel id. */
+  verified_by: string;
+  body: string;
+  state: string;
+  attempts: number;
+  error: string | null;
+  lease_until: Timestamp | null;
+  locked_by: string | null;
+  received_at: Timestamp;
+  processed_at: Timestamp | null;
+}
+
+/** A run of messages with a contact inside one 24-hour customer-service window. */
+export interface ConversationsTable {
+  workspace_id: string;
+  id: string;
+  contact_id: string;
+  channel_id: string;
+  /** `customer` (an inbound message opened it) or `business` (a template did). */
+  opened_by: string;
+  started_at: Timestamp;
+  expires_at: Timestamp;
+  last_message_at: Timestamp;
+}
+
+/** One WhatsApp message, inbound or outbound, with its delivery status. */
+export interface MessagesTable {
+  workspace_id: string;
+  id: string;
+  wa_message_id: string;
+  contact_id: string;
+  conversation_id: string;
+  channel_id: string;
+  direction: string;
+  type: string;
+  body: string | null;
+  payload: string;
+  status: string;
+  status_at: Timestamp;
+  error_code: number | null;
+  error_title: string | null;
+  reply_to: string | null;
+  sent_by: string | null;
+  sent_at: Timestamp;
+  created_at: Timestamp;
+}
+
+/** Every delivery status seen for a message (deduplicated by message and status), even before the message is known. */
+export interface MessageStatusesTable {
+  workspace_id: string;
+  wa_message_id: string;
+  status: string;
+  occurred_at: Timestamp;
+  error_code: number | null;
+  error_title: string | null;
+  received_at: Timestamp;
+}
+
 /** The whole database as Kysely sees it. */
 export interface Database {
   workspaces: WorkspacesTable;
@@ -257,4 +339,9 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   rate_limits: RateLimitsTable;
   jobs: JobsTable;
+  whatsapp_channels: WhatsappChannelsTable;
+  webhook_inbox: WebhookInboxTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  message_statuses: MessageStatusesTable;
 }

@@ -1,3 +1,4 @@
+import { phoneMatchKey } from '../identities/phone-match-key.js';
 import type { Insertable } from 'kysely';
 import { systemPrincipal } from '../auth/principal.js';
 import { nowIso } from '../clock.js';
@@ -95,6 +96,7 @@ function sampleBatch(plan: SeedPlan, from: number, to: number): BulkRows[] {
       last_outbound_at: null,
       conversation_count: lastContact ? 1 + Math.floor(plan.random() * 5) : 0,
       message_count: lastContact ? 1 + Math.floor(plan.random() * 60) : 0,
+      whatsapp_name: null,
       created_at: created,
       updated_at: created,
       version: 1,
@@ -102,7 +104,7 @@ function sampleBatch(plan: SeedPlan, from: number, to: number): BulkRows[] {
     identities.push({
       workspace_id: plan.workspaceId,
       kind: 'phone',
-      value: phone,
+      value: phoneMatchKey(phone),
       contact_id: id,
       created_at: created,
     });
