@@ -15,7 +15,11 @@ const program = new Command()
 program
   .command('serve')
   .description('start the server (migrates, and sets up a workspace on first start)')
-  .action(serve);
+  .option(
+    '--wa-emulator',
+    'also run the local WhatsApp Cloud API emulator and connect the first workspace to it',
+  )
+  .action((options: { waEmulator?: boolean }) => serve(options));
 registerAdminCommands(program);
 registerDataCommands(program);
 registerWhatsAppCommands(program);

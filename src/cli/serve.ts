@@ -7,6 +7,7 @@ import { JobRunner } from '../server/jobs/job-runner.js';
 import { schedulePurges } from '../server/maintenance.js';
 import { startRuntime } from '../server/runtime.js';
 import { InboxProcessor } from '../server/whatsapp/inbox-processor.js';
+import { startServerEmulator } from './serve-emulator.js';
 
 function printWelcome(config: Config, address: string, firstStart: FirstRunResult | null): void {
   const url = address.replace('127.0.0.1', 'localhost');
@@ -58,7 +59,15 @@ async function serveProcess(
   cleanups.push(
     schedulePurges(services.uow, (error) => app.log.error({ err: error }, 'purge of expired records failed')),
   );
-  return { address: await app.listen({ port: config.port, host: config.host }), firstStart };
+  const address = await app.listen({ port: config.port, host: config.host });
+  if (config.waEmulator) {
+    const emulator = await startServerEmulator(services, address);
+    cleanups.push(() => emulator.stop());
+    console.log(
+      `WhatsApp emulator at ${emulator.url}: play customers in Settings → WhatsApp, or with rolo wa-simulate`,
+    );
+  }
+  return { address, firstStart };
 }
 
 /** The primary of a multi-process server: migrates and sets up once, then keeps `workers` processes serving one port. */
@@ -101,8 +110,10 @@ async function servePrimary(config: Config): Promise<void> {
  * Starts the server: migrates, sets up the first workspace on an empty database, runs jobs, listens, stops
  * cleanly. With ROLO_WORKERS above 1, that many processes share the port (Node's cluster).
  */
-export async function serve(): Promise<void> {
-  const config = loadConfig();
+export async function serve(options: { waEmulator?: boolean } = {}): Promise<void> {
+  const config = { ...loadConfig(), ...(options.waEmulator ? { waEmulator: true } : {}) };
+  if (config.waEmulator && config.workers > 1)
+    throw new Error('--wa-emulator runs with a single serving process: unset ROLO_WORKERS');
   if (config.workers > 1 && cluster.isPrimary) return servePrimary(config);
   const { address, firstStart } = await serveProcess(config, cluster.isPrimary);
   if (cluster.isPrimary) printWelcome(config, address, firstStart);

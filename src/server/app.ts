@@ -23,6 +23,7 @@ import { registerTagRoutes } from './tags/tags.routes.js';
 import { registerUserRoutes } from './users/users.routes.js';
 import { registerWorkspaceRoutes } from './workspaces/workspaces.routes.js';
 import { registerChannelRoutes } from './whatsapp/channels.routes.js';
+import { registerOutboundRoutes } from './whatsapp/outbound.routes.js';
 import { registerWhatsAppWebhook } from './whatsapp/webhook.routes.js';
 
 /** How the app is built: its services, and logging and cookie settings. */
@@ -106,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerCustomFieldRoutes(api, services);
       registerJobRoutes(api, services);
       registerChannelRoutes(api, services);
+      registerOutboundRoutes(api, services);
     },
     { prefix: '/api/v1' },
   );

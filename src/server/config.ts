@@ -10,6 +10,7 @@ const environmentSchema = z.object({
   ROLO_DEMO: z.enum(['0', '1']).default('1'),
   ROLO_TRUST_PROXY: z.enum(['0', '1']).default('0'),
   ROLO_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  ROLO_WA_EMULATOR: z.enum(['0', '1']).default('0'),
   ROLO_SECRET_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -26,6 +27,8 @@ export interface Config {
   /** Serving processes sharing the port (1: a single process). */
   workers: number;
   logLevel: string;
+  /** Run the local WhatsApp Cloud API emulator with the server and connect the first workspace to it. */
+  waEmulator: boolean;
   /** Key for stored credentials; a generated one in the data directory when unset. */
   secretKey: string | undefined;
   /** WHATSAPP_* settings: the first workspace's channel and fallback secrets. */
@@ -49,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.ROLO_TRUST_PROXY === '1',
     workers: e.ROLO_WORKERS,
     logLevel: e.LOG_LEVEL,
+    waEmulator: e.ROLO_WA_EMULATOR === '1',
     secretKey: e.ROLO_SECRET_KEY,
     whatsapp: whatsappEnvironmentOf(env),
   };

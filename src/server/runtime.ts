@@ -2,6 +2,7 @@ import { loadSecretBox } from './auth/secret-box.js';
 import { openDatabase, type DatabaseConfig, type Db } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { createServices, type Services } from './services.js';
+import type { GraphClientDefaults } from './whatsapp/graph-clients.js';
 import type { WhatsAppEnvironment } from './whatsapp/whatsapp-environment.js';
 
 /** An open, migrated database with its services. */
@@ -15,6 +16,7 @@ export interface Runtime {
 export interface RuntimeConfig extends DatabaseConfig {
   secretKey?: string | undefined;
   whatsapp?: WhatsAppEnvironment | undefined;
+  graph?: GraphClientDefaults | undefined;
 }
 
 /** Opens and migrates the configured database and builds the services over it. */
@@ -24,6 +26,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
   const services = createServices(db, {
     secretBox: loadSecretBox(config.dataDir, config.secretKey),
     whatsapp: config.whatsapp ?? {},
+    ...(config.graph ? { graph: config.graph } : {}),
   });
   return { db, services, close: () => db.kysely.destroy() };
 }

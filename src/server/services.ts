@@ -16,6 +16,9 @@ import { UsersService } from './users/users.service.js';
 import { WorkspacesService } from './workspaces/workspaces.service.js';
 import { ChannelsService } from './whatsapp/channels.service.js';
 import { WhatsAppWebhookService } from './whatsapp/webhook.service.js';
+import { GraphClients, type GraphClientDefaults } from './whatsapp/graph-clients.js';
+import { OutboundService } from './whatsapp/outbound.service.js';
+import { WhatsAppSimulator } from './whatsapp/simulator.js';
 import type { WhatsAppEnvironment } from './whatsapp/whatsapp-environment.js';
 
 /** Every service, shared by the HTTP API and the CLI. */
@@ -36,12 +39,16 @@ export interface Services {
   workspaces: WorkspacesService;
   channels: ChannelsService;
   whatsappWebhook: WhatsAppWebhookService;
+  outbound: OutboundService;
+  simulator: WhatsAppSimulator;
 }
 
 /** What the services need besides the database. */
 export interface ServiceOptions {
   secretBox: SecretBox;
   whatsapp: WhatsAppEnvironment;
+  /** Graph API client settings (tests shorten the back-off). */
+  graph?: GraphClientDefaults;
 }
 
 /** Builds the services over an open database. */
@@ -68,5 +75,7 @@ export function createServices(db: Db, options: ServiceOptions): Services {
     workspaces: new WorkspacesService(repos.workspaces),
     channels,
     whatsappWebhook: new WhatsAppWebhookService(uow, channels),
+    outbound: new OutboundService(uow, channels, new GraphClients(options.graph), contacts),
+    simulator: new WhatsAppSimulator(),
   };
 }

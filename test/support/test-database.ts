@@ -10,11 +10,14 @@ export const TEST_DIALECTS: Array<'sqlite' | 'postgres'> = process.env.TEST_DATA
   ? ['sqlite', 'postgres']
   : ['sqlite'];
 
+/** Graph API clients in tests back off for milliseconds, not seconds. */
+const TEST_GRAPH = { retryBaseMs: 5 };
+
 /** A fresh, migrated database of one dialect: a temp SQLite file, or a PostgreSQL schema of its own. */
 export async function openTestRuntime(dialect: 'sqlite' | 'postgres'): Promise<Runtime> {
   if (dialect === 'sqlite') {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'rolo-test-'));
-    const runtime = await startRuntime({ dataDir, databaseUrl: undefined });
+    const runtime = await startRuntime({ dataDir, databaseUrl: undefined, graph: TEST_GRAPH });
     return {
       ...runtime,
       close: async () => {
@@ -26,7 +29,12 @@ export async function openTestRuntime(dialect: 'sqlite' | 'postgres'): Promise<R
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set');
   const schema = await createTestSchema(url);
-  const runtime = await startRuntime({ dataDir: tmpdir(), databaseUrl: url, postgresSchema: schema.name });
+  const runtime = await startRuntime({
+    dataDir: tmpdir(),
+    databaseUrl: url,
+    postgresSchema: schema.name,
+    graph: TEST_GRAPH,
+  });
   return {
     ...runtime,
     close: async () => {

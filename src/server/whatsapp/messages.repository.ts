@@ -15,6 +15,28 @@ export class MessagesRepository {
       .executeTakeFirst();
   }
 
+  /** A contact's messages, newest first, after a position (`sent_at`, `id`) when given. */
+  async pageForContact(
+    workspaceId: string,
+    contactId: string,
+    limit: number,
+    before?: { at: string; id: string },
+  ): Promise<MessagesTable[]> {
+    let query = this.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('contact_id', '=', contactId);
+    if (before)
+      query = query.where((eb) =>
+        eb.or([
+          eb('sent_at', '<', before.at),
+          eb.and([eb('sent_at', '=', before.at), eb('id', '<', before.id)]),
+        ]),
+      );
+    return query.orderBy('sent_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  }
+
   /** Stores a message. */
   async insert(row: MessagesTable): Promise<void> {
     await this.db.insertInto('messages').values(row).execute();
