@@ -1,3 +1,4 @@
+import type { TimelinePosition } from './timeline-position.js';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/principal.js';
 import { newId } from '../db/new-id.js';
@@ -76,19 +77,27 @@ export class ContactEventsRepository {
     }
   }
 
-  /** A contact's events newest first, before the given event id. */
+  /** A contact's events newest first (of some types only, when given), before a timeline position. */
   async listForContact(
     workspaceId: string,
     contactId: string,
     limit: number,
-    beforeId?: string,
+    before?: TimelinePosition,
+    types?: string[],
   ): Promise<ContactEventRow[]> {
     let query = this.db
       .selectFrom('contact_events')
       .select(['id', 'contact_id', 'type', 'changes', 'actor_type', 'actor_id', 'created_at'])
       .where('workspace_id', '=', workspaceId)
       .where('contact_id', '=', contactId);
-    if (beforeId) query = query.where('id', '<', beforeId);
-    return query.orderBy('id', 'desc').limit(limit).execute();
+    if (types) query = query.where('type', 'in', types.length ? types : ['']);
+    if (before)
+      query = query.where((eb) =>
+        eb.or([
+          eb('created_at', '<', before.at),
+          eb.and([eb('created_at', '=', before.at), eb('id', '<', before.id)]),
+        ]),
+      );
+    return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
   }
 }

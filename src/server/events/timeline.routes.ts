@@ -9,7 +9,7 @@ export function registerTimelineRoutes(api: ApiInstance, { timeline }: Services)
     {
       schema: {
         tags: ['Contacts'],
-        summary: "A contact's changes and notes, newest first",
+        summary: "A contact's WhatsApp messages, changes and notes, newest first (filter with kinds)",
         params: idParams,
         querystring: timelineQuerySchema,
         response: { 200: pageOf(timelineItemSchema) },
@@ -21,6 +21,7 @@ export function registerTimelineRoutes(api: ApiInstance, { timeline }: Services)
         request.params.id,
         request.query.limit,
         request.query.cursor,
+        request.query.kinds,
       ),
   );
 }

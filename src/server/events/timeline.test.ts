@@ -77,7 +77,8 @@ describeEachDialect('contact timeline API', (dialect) => {
   it('serves 30 items by default and refuses limits out of range, naming the query field', async () => {
     const first = await page('');
     expect(first.body.data).toHaveLength(30);
-    expect(first.body.nextCursor).toBe(first.body.data[29].id);
+    expect(first.body.nextCursor).toBe(`${first.body.data[29].at}~${first.body.data[29].id}`);
+    expect((await page('cursor=not-a-cursor')).status).toBe(400);
     for (const limit of ['0', '101', 'ten']) {
       const refused = await page(`limit=${limit}`);
       expect(refused.status).toBe(400);
@@ -96,6 +97,19 @@ describeEachDialect('contact timeline API', (dialect) => {
     const rest = (await timeline(`limit=10&cursor=${head.nextCursor}`)).body.data as ItemJson[];
     expect(rest.map(label)).toEqual(['note:old 1', 'note:old 0', 'event:created']);
     expect(((await timeline('limit=1')).body.data as ItemJson[]).map(label)).toEqual(['note:new']);
+  });
+
+  it('filters by kind: notes only, tag changes only, or several kinds', async () => {
+    const notes = (await page('kinds=note&limit=100')).body.data as ItemJson[];
+    expect(notes).toHaveLength(15);
+    expect(notes.every((item) => item.kind === 'note')).toBe(true);
+    const tags = (await page('kinds=tag&limit=100')).body.data as ItemJson[];
+    expect(tags.map((item) => item.type)).toEqual(['tag_added', 'tag_added', 'tag_added', 'tag_added']);
+    const both = (await page('kinds=tag,note&limit=100')).body.data as ItemJson[];
+    expect(both).toHaveLength(19);
+    const refused = await page('kinds=note,gossip');
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors[0].message).toContain('gossip');
   });
 
   it("answers 404 for an unknown contact or another workspace's contact", async () => {

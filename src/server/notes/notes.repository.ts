@@ -1,3 +1,4 @@
+import type { TimelinePosition } from '../events/timeline-position.js';
 import type { Kysely, Updateable } from 'kysely';
 import type { Database, NoteRevisionsTable, NotesTable } from '../db/schema.js';
 
@@ -32,20 +33,26 @@ export class NotesRepository {
       .execute();
   }
 
-  /** A contact's notes newest first, before the given note id (for the timeline). */
+  /** A contact's notes newest first, before a timeline position. */
   async pageForContact(
     workspaceId: string,
     contactId: string,
     limit: number,
-    beforeId?: string,
+    before?: TimelinePosition,
   ): Promise<NotesTable[]> {
     let query = this.db
       .selectFrom('notes')
       .selectAll()
       .where('workspace_id', '=', workspaceId)
       .where('contact_id', '=', contactId);
-    if (beforeId) query = query.where('id', '<', beforeId);
-    return query.orderBy('id', 'desc').limit(limit).execute();
+    if (before)
+      query = query.where((eb) =>
+        eb.or([
+          eb('created_at', '<', before.at),
+          eb.and([eb('created_at', '=', before.at), eb('id', '<', before.id)]),
+        ]),
+      );
+    return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
   }
 
   /** Changes a note if it still has the expected version; false when it does not. */

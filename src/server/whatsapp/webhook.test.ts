@@ -150,6 +150,34 @@ describeEachDialect('WhatsApp webhook', (dialect) => {
     expect(contact.conversationCount).toBe(1);
   });
 
+  it('shows the messages on the contact timeline by their time, and alone when filtered', async () => {
+    const contact = await contactOf('whatsapp', '16505551234');
+    const timeline = (await t.request('GET', `/api/v1/contacts/${contact.id}/timeline?limit=100`)).body.data;
+    expect(timeline.map((item: { kind: string }) => item.kind)).toEqual([
+      'event',
+      'message',
+      'message',
+      'message',
+      'message',
+    ]);
+    const messages = (await t.request('GET', `/api/v1/contacts/${contact.id}/timeline?kinds=message&limit=2`))
+      .body;
+    expect(messages.data.map((item: { message: { body: string } }) => item.message.body)).toEqual([
+      '👍',
+      'Cancel',
+    ]);
+    const next = (
+      await t.request(
+        'GET',
+        `/api/v1/contacts/${contact.id}/timeline?kinds=message&limit=2&cursor=${encodeURIComponent(messages.nextCursor)}`,
+      )
+    ).body;
+    expect(next.data.map((item: { message: { body: string } }) => item.message.body)).toEqual([
+      'receipt',
+      'Hi, I need help',
+    ]);
+  });
+
   it('stores a message once however often WhatsApp delivers it', async () => {
     const body = textNotification({ from: '14155550101', id: nextId(), text: 'once', name: 'Once Only' });
     await deliver(body, body, body);
