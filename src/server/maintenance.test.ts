@@ -10,7 +10,7 @@ describeEachDialect('purge of expired records', (dialect) => {
   });
   afterAll(async () => runtime.close());
 
-  it('deletes expired sessions, closed rate-limit windows and day-old idempotency keys, and keeps the rest', async () => {
+  it('deletes expired sessions, closed rate-limit windows, day-old idempotency keys and week-old processed webhooks, and keeps the rest', async () => {
     const { services, db } = runtime;
     const workspace = await services.workspaces.createWorkspace('Purge');
     const { user } = await services.users.createUser(workspace.id, {
@@ -54,6 +54,28 @@ describeEachDialect('purge of expired records', (dialect) => {
       .values([key('stale', at(-25 * 3_600_000)), key('fresh', at(-3_600_000))])
       .execute();
 
+    const inbox = (id: string, state: string, received: string) => ({
+      id,
+      source: 'whatsapp',
+      verified_by: 'env',
+      body: '{}',
+      state,
+      attempts: 1,
+      error: null,
+      lease_until: null,
+      locked_by: null,
+      received_at: received,
+      processed_at: null,
+    });
+    await db.kysely
+      .insertInto('webhook_inbox')
+      .values([
+        inbox('done-old', 'done', at(-8 * 24 * 3_600_000)),
+        inbox('failed-old', 'failed', at(-8 * 24 * 3_600_000)),
+        inbox('done-recent', 'done', at(-3_600_000)),
+      ])
+      .execute();
+
     await purgeExpiredRecords(services.uow, now);
 
     expect(
@@ -65,5 +87,8 @@ describeEachDialect('purge of expired records', (dialect) => {
     expect(
       (await db.kysely.selectFrom('idempotency_keys').select('key').execute()).map((r) => r.key),
     ).toEqual(['fresh']);
+    expect(
+      (await db.kysely.selectFrom('webhook_inbox').select('id').orderBy('id').execute()).map((r) => r.id),
+    ).toEqual(['done-recent', 'failed-old']);
   });
 });
