@@ -70,21 +70,13 @@ export async function createContactFor(
   Object.assign(row, derivedColumns(row));
   await repos.contacts.insert(row);
   await repos.identities.insert(workspaceId, id, sender.keys, now);
-  const changes = (['first_name', 'last_name', 'phone'] as const)
-    .filter((column) => row[column] !== null)
-    .map((column) => ({
-      field: column === 'first_name' ? 'firstName' : column === 'last_name' ? 'lastName' : 'phone',
-      before: null,
-      after: row[column],
-    }));
-  await repos.events.append(
-    workspaceId,
-    id,
-    'created',
-    [...changes, { field: 'source', before: null, after: source }],
-    actor,
-    now,
-  );
+  const changes = [
+    { field: 'firstName', before: null, after: row.first_name },
+    { field: 'lastName', before: null, after: row.last_name },
+    { field: 'phone', before: null, after: row.phone },
+    { field: 'source', before: null, after: source },
+  ].filter((change) => change.after !== null);
+  await repos.events.append(workspaceId, id, 'created', changes, actor, now);
   return row;
 }
 

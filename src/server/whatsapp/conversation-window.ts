@@ -3,13 +3,14 @@ export const WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /** The conversation a message joins, as far as placing it needs. */
 export interface OpenConversation {
+  id: string;
   expires_at: string;
   last_message_at: string;
 }
 
 /** Where a message goes: into the conversation still open at its time, or into a new one. */
 export type Placement =
-  | { join: true; expiresAt: string; lastMessageAt: string }
+  | { join: true; conversationId: string; expiresAt: string; lastMessageAt: string }
   | { join: false; openedBy: 'customer' | 'business'; expiresAt: string };
 
 const plus = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
@@ -28,6 +29,7 @@ export function placeMessage(
     const extended = direction === 'in' ? plus(at, WINDOW_MS) : latest.expires_at;
     return {
       join: true,
+      conversationId: latest.id,
       expiresAt: extended > latest.expires_at ? extended : latest.expires_at,
       lastMessageAt: at > latest.last_message_at ? at : latest.last_message_at,
     };

@@ -40,9 +40,9 @@ export async function fileMessage(
   const latest = await repos.messages.conversationAt(workspaceId, contactId, at);
   const placement = placeMessage(latest, at, direction);
   let conversationId: string;
-  if (placement.join && latest) {
-    conversationId = latest.id;
-    await repos.messages.updateConversation(workspaceId, latest.id, {
+  if (placement.join) {
+    conversationId = placement.conversationId;
+    await repos.messages.updateConversation(workspaceId, conversationId, {
       expires_at: placement.expiresAt,
       last_message_at: placement.lastMessageAt,
     });
@@ -53,7 +53,7 @@ export async function fileMessage(
       id: conversationId,
       contact_id: contactId,
       channel_id: row.channel_id,
-      opened_by: placement.join ? 'customer' : placement.openedBy,
+      opened_by: placement.openedBy,
       started_at: at,
       expires_at: placement.expiresAt,
       last_message_at: at,
