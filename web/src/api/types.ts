@@ -20,3 +20,11 @@ export type { Job } from '../../../src/shared/job-schemas';
 export type { Note } from '../../../src/shared/note-schemas';
 export type { TimelineItem } from '../../../src/shared/timeline-schemas';
 export type { BulkResult, BulkAction } from '../../../src/shared/bulk-schemas';
+export type { TimelineKind } from '../../../src/shared/timeline-schemas';
+export type {
+  ContactConversationStats,
+  Message,
+  Template,
+  WorkspaceStats,
+} from '../../../src/shared/message-schemas';
+export type { Channel, ChannelSettingsInput, ChannelState } from '../../../src/shared/whatsapp-schemas';

@@ -14,6 +14,12 @@ export const queryKeys = {
   contact: (id: string) => ['contact', id] as const,
   timeline: (id: string) => ['timeline', id] as const,
   notes: (id: string) => ['notes', id] as const,
+  messages: (id: string) => ['messages', id] as const,
+  conversationStats: (id: string) => ['conversation-stats', id] as const,
+  whatsappChannel: ['whatsapp-channel'] as const,
+  templates: ['whatsapp-templates'] as const,
+  simulator: ['whatsapp-simulator'] as const,
+  workspaceStats: (days: number) => ['workspace-stats', days] as const,
 };
 
 /** Every tag of the workspace, with contact counts. */

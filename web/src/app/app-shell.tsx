@@ -17,6 +17,7 @@ import { PageLoader } from '../ui/page-loader';
 
 const NAV_ITEMS = [
   { to: '/contacts', label: 'Contacts' },
+  { to: '/statistics', label: 'Statistics' },
   { to: '/settings', label: 'Settings' },
 ];
 

@@ -21,6 +21,10 @@ export const router = createBrowserRouter([
             }),
           },
           {
+            path: 'statistics',
+            lazy: async () => ({ Component: (await import('../statistics/statistics-page')).StatisticsPage }),
+          },
+          {
             path: 'settings/*',
             lazy: async () => ({ Component: (await import('../settings/settings-page')).SettingsPage }),
           },

@@ -34,6 +34,10 @@ const NewContactDialog = lazy(async () => ({
   default: (await import('./new-contact-dialog')).NewContactDialog,
 }));
 
+const NewConversationDialog = lazy(async () => ({
+  default: (await import('./new-conversation-dialog')).NewConversationDialog,
+}));
+
 /** A bulk action being set up or run, on the selection as it was when the action was chosen. */
 type BulkRequest = Pick<BulkActionDialogProps, 'kind' | 'selection' | 'count' | 'nameOf'>;
 
@@ -72,6 +76,7 @@ export function ContactListPage() {
   const [firstVisible, setFirstVisible] = useState(0);
   const [bulk, setBulk] = useState<BulkRequest | null>(null);
   const [creating, setCreating] = useState(false);
+  const [starting, setStarting] = useState(false);
 
   const page = Math.floor(firstVisible / PAGE_SIZE);
   const pageRows = store.loadedRows(page * PAGE_SIZE, page * PAGE_SIZE + PAGE_SIZE - 1);
@@ -183,6 +188,9 @@ export function ContactListPage() {
             onChange={(cols) => updateView({ columns: cols })}
             onReset={() => updateView({ columns: [...DEFAULT_COLUMNS] })}
           />
+          <Button variant="light" onClick={() => setStarting(true)}>
+            New conversation
+          </Button>
           <Button onClick={() => setCreating(true)}>New contact</Button>
         </Group>
       </Group>
@@ -216,6 +224,11 @@ export function ContactListPage() {
       {creating && (
         <Suspense fallback={null}>
           <NewContactDialog opened onClose={() => setCreating(false)} />
+        </Suspense>
+      )}
+      {starting && (
+        <Suspense fallback={null}>
+          <NewConversationDialog opened onClose={() => setStarting(false)} />
         </Suspense>
       )}
     </Stack>

@@ -11,6 +11,7 @@ import { PageLoader } from '../ui/page-loader';
 import { checkPhone } from '../ui/phone-format';
 import { AddressSection } from './address-section';
 import { ContactNotFound } from './contact-not-found';
+import { ConversationPanel } from './conversation-panel';
 import { useContact } from './contact-queries';
 import { CustomFieldsSection } from './custom-fields-section';
 import { useIdentityMatches } from './identity-matches';
@@ -90,6 +91,7 @@ function ProfileEditor({ contact, fields }: { contact: Contact; fields: CustomFi
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md">
+            <ConversationPanel contact={contact} />
             <StatsCard contact={contact} />
             <NotesPanel contactId={contact.id} />
             <TimelinePanel contactId={contact.id} fields={fields} />

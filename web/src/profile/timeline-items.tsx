@@ -1,6 +1,7 @@
 import { Stack, Text } from '@mantine/core';
 import type { ComponentType } from 'react';
 import type { TimelineItem } from '../api/types';
+import { MessageBubble } from './message-bubble';
 import { NoteMarkdown } from './note-markdown';
 import { noteTypeLabel } from './note-type-label';
 import { describeActor, describeEvent, type DescribeContext } from './timeline-describe';
@@ -49,10 +50,18 @@ function NoteRow({ item, context }: TimelineItemProps<'note'>) {
   );
 }
 
-/** How each kind of timeline item is shown; a new kind (messages) adds its renderer here. */
+function MessageRow({ item, context }: TimelineItemProps<'message'>) {
+  const { sentBy } = item.message;
+  return (
+    <MessageBubble message={item.message} senderName={sentBy ? context.memberName(sentBy) : undefined} />
+  );
+}
+
+/** How each kind of timeline item is shown; a new kind adds its renderer here. */
 export const TIMELINE_RENDERERS: { [K in TimelineItem['kind']]: ComponentType<TimelineItemProps<K>> } = {
   event: EventRow,
   note: NoteRow,
+  message: MessageRow,
 };
 
 /** Renders one timeline item with the renderer of its kind. */

@@ -1,9 +1,10 @@
 import { Button, Center, Loader, Paper, Skeleton, Stack, Text, Timeline, Title } from '@mantine/core';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CustomField } from '../api/types';
 import { useMembers } from '../api/workspace-queries';
 import { ErrorPanel } from '../ui/error-panel';
 import type { DescribeContext } from './timeline-describe';
+import { kindsOf, TimelineFilter } from './timeline-filter';
 import { TimelineItemView } from './timeline-items';
 import { useTimeline } from './timeline-queries';
 import { TimeAgo } from './time-ago';
@@ -30,9 +31,12 @@ function useSentinel(onVisible: () => void, active: boolean) {
   return ref;
 }
 
-/** The contact's changes and notes, newest first, loading older pages as it scrolls (or with Load more). */
+const ITEM_COLORS = { event: 'teal', note: 'yellow', message: 'blue' } as const;
+
+/** The contact's messages, changes and notes, newest first, filtered by kind, loading older pages as it scrolls. */
 export function TimelinePanel({ contactId, fields }: { contactId: string; fields: CustomField[] }) {
-  const timeline = useTimeline(contactId);
+  const [filter, setFilter] = useState('all');
+  const timeline = useTimeline(contactId, kindsOf(filter));
   const members = useMembers();
   const context = useMemo<DescribeContext>(
     () => ({ fields, memberName: (id) => members.data?.find((member) => member.id === id)?.name }),
@@ -49,6 +53,7 @@ export function TimelinePanel({ contactId, fields }: { contactId: string; fields
         <Title order={2} size="h4" id="timeline-heading">
           Timeline
         </Title>
+        <TimelineFilter value={filter} onChange={setFilter} />
         {timeline.isPending && (
           <Stack gap="xs" aria-label="Loading timeline" role="status">
             <Skeleton h={14} w="70%" />
@@ -65,7 +70,7 @@ export function TimelinePanel({ contactId, fields }: { contactId: string; fields
         )}
         {timeline.isSuccess && items.length === 0 && (
           <Text size="sm" c="dimmed">
-            Nothing has happened to this contact yet.
+            {filter === 'all' ? 'Nothing has happened to this contact yet.' : 'Nothing of this kind yet.'}
           </Text>
         )}
         {items.length > 0 && (
@@ -74,7 +79,7 @@ export function TimelinePanel({ contactId, fields }: { contactId: string; fields
               <Timeline.Item
                 key={`${item.kind}:${item.id}`}
                 role="listitem"
-                color={item.kind === 'note' ? 'yellow' : 'teal'}
+                color={ITEM_COLORS[item.kind]}
                 title={<TimeAgo iso={item.at} fw={500} />}
               >
                 <TimelineItemView item={item} context={context} />

@@ -13,6 +13,7 @@ const ITEMS: SettingsNavItem[] = [
   { to: '/settings/tags', label: 'Tags', description: 'Labels, colours, categories' },
   { to: '/settings/team', label: 'Team', description: 'Members and roles', adminOnly: true },
   { to: '/settings/api-keys', label: 'API keys', description: 'Access for scripts', adminOnly: true },
+  { to: '/settings/whatsapp', label: 'WhatsApp', description: 'Number, webhook, keywords' },
   { to: '/settings/workspace', label: 'Workspace', description: 'Name, country, note types' },
 ];
 

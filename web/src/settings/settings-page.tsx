@@ -7,9 +7,10 @@ import { CustomFieldsSection } from './custom-fields/custom-fields-section';
 import { SettingsNav } from './settings-nav';
 import { TagsSection } from './tags/tags-section';
 import { TeamSection } from './team/team-section';
+import { WhatsAppSection } from './whatsapp/whatsapp-section';
 import { WorkspaceSection } from './workspace/workspace-section';
 
-/** Settings: custom fields, tags, team, API keys and the workspace, each at its own URL under /settings. */
+/** Settings: custom fields, tags, team, API keys, WhatsApp and the workspace, each at its own URL under /settings. */
 export function SettingsPage() {
   const { isAdmin } = useSession();
   return (
@@ -37,6 +38,7 @@ export function SettingsPage() {
               path="api-keys"
               element={isAdmin ? <ApiKeysSection /> : <AdminOnlyNotice title="API keys" what="API keys" />}
             />
+            <Route path="whatsapp" element={<WhatsAppSection />} />
             <Route path="workspace" element={<WorkspaceSection />} />
             <Route path="*" element={<Navigate to="/settings/custom-fields" replace />} />
           </Routes>
