@@ -52,6 +52,7 @@ async function serveProcess(
   cleanups.push(() => runner.stop());
   const inbox = new InboxProcessor(services.uow, (id) => services.channels.resolveByPhoneNumberId(id), {
     logger: app.log,
+    leaseMs: config.inboxLeaseMs,
   });
   cleanups.push(services.whatsappWebhook.onReceived(() => inbox.wake()));
   inbox.start();

@@ -23,6 +23,7 @@ import { registerTagRoutes } from './tags/tags.routes.js';
 import { registerUserRoutes } from './users/users.routes.js';
 import { registerWorkspaceRoutes } from './workspaces/workspaces.routes.js';
 import { registerChannelRoutes } from './whatsapp/channels.routes.js';
+import { registerConversationStatsRoutes } from './whatsapp/conversation-stats.routes.js';
 import { registerOutboundRoutes } from './whatsapp/outbound.routes.js';
 import { registerWhatsAppWebhook } from './whatsapp/webhook.routes.js';
 
@@ -108,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerJobRoutes(api, services);
       registerChannelRoutes(api, services);
       registerOutboundRoutes(api, services);
+      registerConversationStatsRoutes(api, services);
     },
     { prefix: '/api/v1' },
   );

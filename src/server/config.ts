@@ -12,6 +12,7 @@ const environmentSchema = z.object({
   ROLO_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   ROLO_WA_EMULATOR: z.enum(['0', '1']).default('0'),
   ROLO_SECRET_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  ROLO_INBOX_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -31,6 +32,8 @@ export interface Config {
   waEmulator: boolean;
   /** Key for stored credentials; a generated one in the data directory when unset. */
   secretKey: string | undefined;
+  /** How long a webhook notification stays claimed by the processor that took it before another may retry it. */
+  inboxLeaseMs: number;
   /** WHATSAPP_* settings: the first workspace's channel and fallback secrets. */
   whatsapp: WhatsAppEnvironment;
 }
@@ -54,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     waEmulator: e.ROLO_WA_EMULATOR === '1',
     secretKey: e.ROLO_SECRET_KEY,
+    inboxLeaseMs: e.ROLO_INBOX_LEASE_MS,
     whatsapp: whatsappEnvironmentOf(env),
   };
 }

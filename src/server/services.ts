@@ -17,6 +17,7 @@ import { WorkspacesService } from './workspaces/workspaces.service.js';
 import { ChannelsService } from './whatsapp/channels.service.js';
 import { WhatsAppWebhookService } from './whatsapp/webhook.service.js';
 import { GraphClients, type GraphClientDefaults } from './whatsapp/graph-clients.js';
+import { ConversationStatsService } from './whatsapp/conversation-stats.service.js';
 import { OutboundService } from './whatsapp/outbound.service.js';
 import { WhatsAppSimulator } from './whatsapp/simulator.js';
 import type { WhatsAppEnvironment } from './whatsapp/whatsapp-environment.js';
@@ -40,6 +41,7 @@ export interface Services {
   channels: ChannelsService;
   whatsappWebhook: WhatsAppWebhookService;
   outbound: OutboundService;
+  conversationStats: ConversationStatsService;
   simulator: WhatsAppSimulator;
 }
 
@@ -77,5 +79,6 @@ export function createServices(db: Db, options: ServiceOptions): Services {
     whatsappWebhook: new WhatsAppWebhookService(uow, channels),
     outbound: new OutboundService(uow, channels, new GraphClients(options.graph), contacts),
     simulator: new WhatsAppSimulator(),
+    conversationStats: new ConversationStatsService(uow),
   };
 }

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import type { Runtime } from '../../src/server/runtime.js';
+import { InboxProcessor } from '../../src/server/whatsapp/inbox-processor.js';
 import { signatureOf } from '../../src/server/whatsapp/webhook-signature.js';
 
 /** The phone number id every WhatsApp test channel uses (the fixtures' number). */
@@ -73,4 +75,11 @@ export function statusNotification(input: {
 /** Headers of a webhook POST signed with a secret (the test channel's by default). */
 export function signedHeaders(body: string, secret = TEST_APP_SECRET): Record<string, string> {
   return { 'content-type': 'application/json', 'x-hub-signature-256': signatureOf(body, secret) };
+}
+
+/** An inbox processor over a test app's database, to process what its webhook received (`drain()`). */
+export function inboxProcessorOf(runtime: Runtime): InboxProcessor {
+  return new InboxProcessor(runtime.services.uow, (id) =>
+    runtime.services.channels.resolveByPhoneNumberId(id),
+  );
 }

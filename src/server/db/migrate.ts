@@ -3,6 +3,7 @@ import type { Db } from './database.js';
 import { initialMigration } from './migrations/0001-initial.js';
 import { jobsMigration } from './migrations/0002-jobs.js';
 import { whatsappMigration } from './migrations/0003-whatsapp.js';
+import { whatsappStatsMigration } from './migrations/0004-whatsapp-stats.js';
 
 /** Applies every pending migration; the same list serves both dialects. */
 export async function migrateToLatest({ kysely, dialect }: Db): Promise<string[]> {
@@ -11,6 +12,7 @@ export async function migrateToLatest({ kysely, dialect }: Db): Promise<string[]
       '0001-initial': initialMigration(dialect),
       '0002-jobs': jobsMigration(dialect),
       '0003-whatsapp': whatsappMigration(dialect),
+      '0004-whatsapp-stats': whatsappStatsMigration(),
     }),
   };
   const migrationTableSchema = await dialect.migrationTableSchema(kysely);

@@ -11,6 +11,7 @@ import { NotesRepository } from '../notes/notes.repository.js';
 import { TagsRepository } from '../tags/tags.repository.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { ChannelsRepository } from '../whatsapp/channels.repository.js';
+import { ConversationStatsRepository } from '../whatsapp/conversation-stats.repository.js';
 import { InboxRepository } from '../whatsapp/inbox.repository.js';
 import { MessagesRepository } from '../whatsapp/messages.repository.js';
 import { WorkspacesRepository } from '../workspaces/workspaces.repository.js';
@@ -35,6 +36,7 @@ export interface Repositories {
   channels: ChannelsRepository;
   inbox: InboxRepository;
   messages: MessagesRepository;
+  conversationStats: ConversationStatsRepository;
 }
 
 function bindRepositories(db: Kysely<Database>, dialect: SqlDialect): Repositories {
@@ -54,6 +56,7 @@ function bindRepositories(db: Kysely<Database>, dialect: SqlDialect): Repositori
     channels: new ChannelsRepository(db),
     inbox: new InboxRepository(db, dialect),
     messages: new MessagesRepository(db),
+    conversationStats: new ConversationStatsRepository(db, dialect),
   };
 }
 

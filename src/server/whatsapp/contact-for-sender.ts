@@ -3,6 +3,7 @@ import { derivedColumns, splitFullName } from '../contacts/contact-mapper.js';
 import { newId } from '../db/new-id.js';
 import type { Repositories } from '../db/repositories.js';
 import type { ContactsTable } from '../db/schema.js';
+import type { IdentityKey } from '../identities/identities.repository.js';
 import type { SenderIdentity } from './sender-identities.js';
 
 /** WhatsApp itself, as the actor of changes it makes to contacts. */
@@ -81,18 +82,18 @@ export async function createContactFor(
 }
 
 /**
- * Finds the contact a customer is, through any of their identities, and brings it up to date: identities it lacked
- * are added (unless another contact holds them), and a changed WhatsApp profile name is kept; it also becomes the
+ * Brings a known customer's contact up to date: identities it lacked are added (unless another contact holds
+ * them; `owners` are the holders already looked up), and a changed WhatsApp profile name is kept; it also becomes the
  * contact's name unless an agent gave the contact another one.
  */
 export async function refreshKnownContact(
   repos: Repositories,
   contact: ContactsTable,
   sender: SenderIdentity,
+  owners: IdentityKey[],
   now: string,
 ): Promise<void> {
   const { workspace_id: workspaceId, id } = contact;
-  const owners = await repos.identities.findOwners(workspaceId, sender.keys);
   const missing = sender.keys.filter(
     (key) => !owners.some((o) => o.kind === key.kind && o.value === key.value),
   );

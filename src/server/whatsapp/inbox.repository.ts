@@ -9,9 +9,9 @@ export class InboxRepository {
     private readonly dialect: SqlDialect,
   ) {}
 
-  /** Keeps a received notification. */
-  async insert(row: WebhookInboxTable): Promise<void> {
-    await this.db.insertInto('webhook_inbox').values(row).execute();
+  /** Keeps received notifications, all of them or none (one statement). */
+  async insert(rows: WebhookInboxTable[]): Promise<void> {
+    await this.db.insertInto('webhook_inbox').values(rows).execute();
   }
 
   /**

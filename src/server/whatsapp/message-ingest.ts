@@ -26,7 +26,7 @@ async function contactOf(
   owners.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
   const known = owners[0] ? await repos.contacts.find(workspaceId, owners[0].contact_id) : undefined;
   if (!known) return createContactFor(repos, workspaceId, sender, 'whatsapp', WHATSAPP_ACTOR, now);
-  await refreshKnownContact(repos, known, sender, now);
+  await refreshKnownContact(repos, known, sender, owners, now);
   return known;
 }
 

@@ -5,10 +5,11 @@ import {
   signedHeaders,
   TEST_APP_SECRET,
   textNotification,
+  inboxProcessorOf,
 } from '../../../test/support/whatsapp-notifications.js';
 import { EMULATOR_DEFAULTS } from './emulator/emulator-defaults.js';
 import { startWhatsAppEmulator, type WhatsAppEmulator } from './emulator/emulator-server.js';
-import { InboxProcessor } from './inbox-processor.js';
+import type { InboxProcessor } from './inbox-processor.js';
 
 describeEachDialect('WhatsApp outbound through the emulator', (dialect) => {
   let t: TestApp;
@@ -69,9 +70,7 @@ describeEachDialect('WhatsApp outbound through the emulator', (dialect) => {
       verifyTokenSet: false,
     });
     expect(JSON.stringify(connect.body)).not.toContain('emulator-token');
-    processor = new InboxProcessor(t.runtime.services.uow, (id) =>
-      t.runtime.services.channels.resolveByPhoneNumberId(id),
-    );
+    processor = inboxProcessorOf(t.runtime);
   });
   afterAll(async () => {
     await emulator?.stop();

@@ -8,8 +8,9 @@ import {
   TEST_APP_SECRET,
   TEST_PHONE_NUMBER_ID,
   textNotification,
+  inboxProcessorOf,
 } from '../../../test/support/whatsapp-notifications.js';
-import { InboxProcessor } from './inbox-processor.js';
+import type { InboxProcessor } from './inbox-processor.js';
 
 describeEachDialect('WhatsApp webhook', (dialect) => {
   let t: TestApp;
@@ -66,9 +67,7 @@ describeEachDialect('WhatsApp webhook', (dialect) => {
       },
     });
     expect(connect.status).toBe(200);
-    processor = new InboxProcessor(t.runtime.services.uow, (id) =>
-      t.runtime.services.channels.resolveByPhoneNumberId(id),
-    );
+    processor = inboxProcessorOf(t.runtime);
   });
   afterAll(async () => t.close());
   beforeEach(async () => {
@@ -226,9 +225,7 @@ describeEachDialect('WhatsApp webhook', (dialect) => {
       textNotification({ from, id: nextId(), text: `hello ${n}`, name: 'Racer' }),
     );
     await Promise.all(bodies.map((body) => post(body)));
-    const second = new InboxProcessor(t.runtime.services.uow, (id) =>
-      t.runtime.services.channels.resolveByPhoneNumberId(id),
-    );
+    const second = inboxProcessorOf(t.runtime);
     await Promise.all([processor.drain(), second.drain()]);
     await processor.drain();
     expect(await contactsWith('whatsapp', from)).toHaveLength(1);
@@ -345,6 +342,10 @@ describeEachDialect('WhatsApp webhook', (dialect) => {
       if (row) await settleStatus(repos, row);
     });
     expect((await statusOf('wamid.out-2')).status).toBe('delivered');
+
+    await outbound('wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI0RkZCQjlD');
+    await deliver(fixture('status-read'), fixture('status-sent'));
+    expect((await statusOf('wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI0RkZCQjlD')).status).toBe('read');
 
     await outbound('wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI0RkZCQjlE');
     await deliver(

@@ -1,4 +1,4 @@
-import type { ColumnDataType, Expression, Insertable, Kysely, SelectQueryBuilder } from 'kysely';
+import type { ColumnDataType, Expression, Insertable, Kysely, RawBuilder, SelectQueryBuilder } from 'kysely';
 import type { Database } from '../schema.js';
 
 /** Rows for one table, loaded together with others in a single bulk transaction. */
@@ -20,6 +20,8 @@ export interface SqlDialect {
   };
   /** SQL appended to a text column whose order must be bytewise on every dialect. */
   readonly binaryCollation: Expression<unknown> | null;
+  /** The UTC calendar day (`YYYY-MM-DD`) of a timestamp column, for counting rows per day. */
+  utcDay(timestamp: Expression<string>): RawBuilder<string>;
   /** True when the error is a unique or primary-key violation. */
   isUniqueViolation(error: unknown): boolean;
   /**

@@ -40,6 +40,7 @@ export function openPostgres(url: string, schema?: string): { kysely: PostgresDi
     name: 'postgres',
     types: { timestamp: 'timestamptz', date: 'date', double: 'double precision' },
     binaryCollation: sql`collate "C"`,
+    utcDay: (timestamp) => sql<string>`to_char(${timestamp} at time zone 'UTC', 'YYYY-MM-DD')`,
     isUniqueViolation: (error) => error instanceof Error && (error as { code?: string }).code === '23505',
     bulkLoad: (db, _reindexed, load) => bulkLoadPostgres(db, load),
     forUpdate: (query) => query.forUpdate(),

@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { SqliteDialect } from 'kysely';
+import { sql, SqliteDialect } from 'kysely';
 import type { SqlDialect } from './dialect.js';
 import { bulkLoadSqlite } from './sqlite-bulk-load.js';
 import { reusingStatements } from './sqlite-statements.js';
@@ -36,6 +36,7 @@ export function openSqlite(
     name: 'sqlite',
     types: { timestamp: 'text', date: 'text', double: 'real' },
     binaryCollation: null,
+    utcDay: (timestamp) => sql<string>`substr(${timestamp}, 1, 10)`,
     isUniqueViolation: (error) =>
       error instanceof BetterSqlite3.SqliteError &&
       (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'),
