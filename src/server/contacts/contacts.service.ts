@@ -34,6 +34,7 @@ import {
 } from './contact-columns.js';
 import { decodeCursor, encodeCursor } from './contact-cursor.js';
 import { derivedColumns, splitFullName, toContact } from './contact-mapper.js';
+import { createdChanges, newContactRow } from './new-contact-row.js';
 import { searchNeedle } from './search-needle.js';
 import { sortOrderOf } from './contact-sort.js';
 
@@ -98,37 +99,19 @@ export class ContactsService {
       if (errors.length) throw invalid(errors);
 
       const now = nowIso();
-      const row: ContactsTable = {
-        workspace_id: workspaceId,
+      const row = newContactRow(
+        workspaceId,
         id,
-        ...emptyProfile(),
-        ...columns,
-        ...derivedColumns({ ...emptyProfile(), ...columns }),
-        source: input.source ?? (scope.actor.type === 'api_key' ? 'api' : 'manual'),
-        first_contact_at: null,
-        last_contact_at: null,
-        last_inbound_at: null,
-        last_outbound_at: null,
-        conversation_count: 0,
-        message_count: 0,
-        whatsapp_name: null,
-        created_at: now,
-        updated_at: now,
-        version: 1,
-      };
+        columns,
+        input.source ?? (scope.actor.type === 'api_key' ? 'api' : 'manual'),
+        now,
+      );
       const identities = identitiesOf(row);
       await this.claimIdentities(repos, workspaceId, id, identities);
       await repos.contacts.insert(row);
       await repos.identities.insert(workspaceId, id, identities, now);
       await repos.customFields.replaceValues(workspaceId, id, [], plan.rows);
-      const changes: FieldChange[] = [
-        ...EDITABLE_COLUMNS.filter(({ column }) => row[column] !== null).map(({ path, column }) => ({
-          field: path,
-          before: null,
-          after: row[column],
-        })),
-        ...plan.changes,
-      ];
+      const changes: FieldChange[] = [...createdChanges(row), ...plan.changes];
       await repos.events.append(workspaceId, id, 'created', changes, scope.actor, now);
       if (input.tags?.length)
         await tagContact(
@@ -441,12 +424,6 @@ export class ContactsService {
       { contactId: owner.contact_id },
     );
   }
-}
-
-function emptyProfile(): Required<Editable> {
-  const empty = {} as Required<Editable>;
-  for (const { column } of EDITABLE_COLUMNS) Object.assign(empty, { [column]: null });
-  return empty;
 }
 
 function versionConflict(currentVersion: number): AppError {

@@ -1,5 +1,6 @@
 import type { Actor } from '../auth/principal.js';
 import { derivedColumns, splitFullName } from '../contacts/contact-mapper.js';
+import { createdChanges, newContactRow } from '../contacts/new-contact-row.js';
 import { newId } from '../db/new-id.js';
 import type { Repositories } from '../db/repositories.js';
 import type { ContactsTable } from '../db/schema.js';
@@ -8,48 +9,6 @@ import type { SenderIdentity } from './sender-identities.js';
 
 /** WhatsApp itself, as the actor of changes it makes to contacts. */
 export const WHATSAPP_ACTOR: Actor = { type: 'system', id: null };
-
-/** A new contact's profile columns, all empty. */
-function blankContact(workspaceId: string, id: string, now: string): ContactsTable {
-  return {
-    workspace_id: workspaceId,
-    id,
-    first_name: null,
-    last_name: null,
-    display_name: '',
-    sort_name: '',
-    search_text: '',
-    phone: null,
-    email: null,
-    company: null,
-    job_title: null,
-    birthday: null,
-    language: null,
-    timezone: null,
-    street: null,
-    city: null,
-    region: null,
-    postal_code: null,
-    country: null,
-    linkedin: null,
-    twitter: null,
-    facebook: null,
-    instagram: null,
-    website: null,
-    source: 'whatsapp',
-    assignee_id: null,
-    first_contact_at: null,
-    last_contact_at: null,
-    last_inbound_at: null,
-    last_outbound_at: null,
-    conversation_count: 0,
-    message_count: 0,
-    whatsapp_name: null,
-    created_at: now,
-    updated_at: now,
-    version: 1,
-  };
-}
 
 /** Creates the contact of a customer seen for the first time, with every identity they came with. */
 export async function createContactFor(
@@ -62,21 +21,17 @@ export async function createContactFor(
 ): Promise<ContactsTable> {
   const id = newId();
   const names = sender.profileName ? splitFullName(sender.profileName) : null;
-  const row = blankContact(workspaceId, id, now);
-  row.first_name = names?.first ?? null;
-  row.last_name = names?.last ?? null;
-  row.phone = sender.phone;
+  const row = newContactRow(
+    workspaceId,
+    id,
+    { first_name: names?.first ?? null, last_name: names?.last ?? null, phone: sender.phone },
+    source,
+    now,
+  );
   row.whatsapp_name = sender.profileName;
-  row.source = source;
-  Object.assign(row, derivedColumns(row));
   await repos.contacts.insert(row);
   await repos.identities.insert(workspaceId, id, sender.keys, now);
-  const changes = [
-    { field: 'firstName', before: null, after: row.first_name },
-    { field: 'lastName', before: null, after: row.last_name },
-    { field: 'phone', before: null, after: row.phone },
-    { field: 'source', before: null, after: source },
-  ].filter((change) => change.after !== null);
+  const changes = [...createdChanges(row), { field: 'source', before: null, after: source }];
   await repos.events.append(workspaceId, id, 'created', changes, actor, now);
   return row;
 }
