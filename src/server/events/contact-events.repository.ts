@@ -1,3 +1,4 @@
+import { beforePosition } from '../db/before-position.js';
 import type { TimelinePosition } from './timeline-position.js';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/principal.js';
@@ -91,13 +92,7 @@ export class ContactEventsRepository {
       .where('workspace_id', '=', workspaceId)
       .where('contact_id', '=', contactId);
     if (types) query = query.where('type', 'in', types.length ? types : ['']);
-    if (before)
-      query = query.where((eb) =>
-        eb.or([
-          eb('created_at', '<', before.at),
-          eb.and([eb('created_at', '=', before.at), eb('id', '<', before.id)]),
-        ]),
-      );
+    if (before) query = query.where(beforePosition('created_at', before));
     return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
   }
 }

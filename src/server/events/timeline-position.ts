@@ -11,12 +11,12 @@ export function encodePosition(position: TimelinePosition): string {
   return `${position.at}~${position.id}`;
 }
 
-/** Reads a timeline cursor; a bad one is a 400 naming the cursor. */
+/** Reads a cursor of a newest-first list (timeline, messages); a bad one is a 400 naming the cursor. */
 export function decodePosition(cursor: string | undefined): TimelinePosition | undefined {
   if (!cursor) return undefined;
   const [at, id, extra] = cursor.split('~');
   if (!at || !id || extra !== undefined || Number.isNaN(Date.parse(at)))
-    throw invalidField('cursor', 'is not a cursor this timeline gave');
+    throw invalidField('cursor', 'is not a cursor this list gave');
   return { at, id };
 }
 

@@ -1,3 +1,4 @@
+import { beforePosition } from '../db/before-position.js';
 import type { TimelinePosition } from '../events/timeline-position.js';
 import type { Kysely, Updateable } from 'kysely';
 import type { Database, NoteRevisionsTable, NotesTable } from '../db/schema.js';
@@ -45,13 +46,7 @@ export class NotesRepository {
       .selectAll()
       .where('workspace_id', '=', workspaceId)
       .where('contact_id', '=', contactId);
-    if (before)
-      query = query.where((eb) =>
-        eb.or([
-          eb('created_at', '<', before.at),
-          eb.and([eb('created_at', '=', before.at), eb('id', '<', before.id)]),
-        ]),
-      );
+    if (before) query = query.where(beforePosition('created_at', before));
     return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
   }
 

@@ -1,3 +1,4 @@
+import { beforePosition } from '../db/before-position.js';
 import type { Kysely } from 'kysely';
 import type { ConversationsTable, Database, MessagesTable, MessageStatusesTable } from '../db/schema.js';
 
@@ -27,13 +28,7 @@ export class MessagesRepository {
       .selectAll()
       .where('workspace_id', '=', workspaceId)
       .where('contact_id', '=', contactId);
-    if (before)
-      query = query.where((eb) =>
-        eb.or([
-          eb('sent_at', '<', before.at),
-          eb.and([eb('sent_at', '=', before.at), eb('id', '<', before.id)]),
-        ]),
-      );
+    if (before) query = query.where(beforePosition('sent_at', before));
     return query.orderBy('sent_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
   }
 

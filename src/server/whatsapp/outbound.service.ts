@@ -10,6 +10,7 @@ import { actorOf, type Principal } from '../auth/principal.js';
 import { nowIso } from '../clock.js';
 import type { ContactsService } from '../contacts/contacts.service.js';
 import { newId } from '../db/new-id.js';
+import { decodePosition, encodePosition } from '../events/timeline-position.js';
 import type { UnitOfWork } from '../db/repositories.js';
 import type { ContactsTable } from '../db/schema.js';
 import { AppError, invalidField, notFound } from '../http/errors.js';
@@ -63,13 +64,13 @@ export class OutboundService {
       workspaceId,
       contactId,
       limit + 1,
-      decodeCursor(cursor),
+      decodePosition(cursor),
     );
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {
       data: page.map(toMessage),
-      nextCursor: rows.length > limit && last ? `${last.sent_at}~${last.id}` : null,
+      nextCursor: rows.length > limit && last ? encodePosition({ at: last.sent_at, id: last.id }) : null,
     };
   }
 
@@ -240,13 +241,6 @@ export class OutboundService {
       );
     return client;
   }
-}
-
-function decodeCursor(cursor: string | undefined): { at: string; id: string } | undefined {
-  if (!cursor) return undefined;
-  const [at, id] = cursor.split('~');
-  if (!at || !id) throw invalidField('cursor', 'is not a cursor this list gave');
-  return { at, id };
 }
 
 /** A Graph API failure as an error for the agent, in words. */
