@@ -4,9 +4,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import { nowIso } from '../clock.js';
 import type { UnitOfWork } from '../db/repositories.js';
 import type { WebhookInboxTable } from '../db/schema.js';
-import type { ResolvedChannel } from './channels.service.js';
 import type { ChannelLookup, ProcessingSummary } from './notification-processing.js';
-import { processNotification, routesOf } from './notification-processing.js';
+import { processNotification, readNotification, type RoutedNotification } from './notification-processing.js';
 
 /** Tries before a notification is set aside as failed (it stays in the inbox with its error). */
 const MAX_ATTEMPTS = 5;
@@ -30,8 +29,7 @@ const BUSY_WINDOW_MS = 100;
 /** A claimed notification, read and routed. */
 interface Prepared {
   row: WebhookInboxTable;
-  body: unknown;
-  routes: Map<string, ResolvedChannel[]>;
+  notification: RoutedNotification;
 }
 
 /** How the processor polls and leases. */
@@ -120,7 +118,7 @@ export class InboxProcessor {
   private async prepare(row: WebhookInboxTable): Promise<Prepared | null> {
     try {
       const body: unknown = JSON.parse(row.body);
-      return { row, body, routes: await routesOf(body, this.channelsOf) };
+      return { row, notification: await readNotification(body, this.channelsOf) };
     } catch (error) {
       await this.fail(row, error);
       return null;
@@ -138,8 +136,8 @@ export class InboxProcessor {
     const done: Array<{ row: WebhookInboxTable; summary: ProcessingSummary }> = [];
     try {
       await this.uow.transaction(async (repos) => {
-        for (const { row, body, routes } of group) {
-          const summary = await processNotification(repos, body, row.verified_by, routes);
+        for (const { row, notification } of group) {
+          const summary = await processNotification(repos, notification, row.verified_by);
           await repos.inbox.markDone(row.id, nowIso());
           done.push({ row, summary });
           if (performance.now() - started >= budgetMs) return;
@@ -155,10 +153,10 @@ export class InboxProcessor {
   }
 
   /** Processes one notification in its own transaction, recording a failure against it. */
-  private async processAlone({ row, body, routes }: Prepared): Promise<void> {
+  private async processAlone({ row, notification }: Prepared): Promise<void> {
     try {
       const summary = await this.uow.transaction(async (repos) => {
-        const result = await processNotification(repos, body, row.verified_by, routes);
+        const result = await processNotification(repos, notification, row.verified_by);
         await repos.inbox.markDone(row.id, nowIso());
         return result;
       });

@@ -1,6 +1,6 @@
 import type { Repositories } from '../db/repositories.js';
 import type { ResolvedChannel } from './channels.service.js';
-import { changesOf } from './inbound-notification.js';
+import { changesOf, type NotificationChange } from './inbound-notification.js';
 import { applyStatus, ingestInboundMessage } from './message-ingest.js';
 
 /** What processing one notification did, for the logs and the tests. */
@@ -16,16 +16,26 @@ export interface ProcessingSummary {
 /** Finds the channels a business number routes to. */
 export type ChannelLookup = (phoneNumberId: string) => Promise<ResolvedChannel[]>;
 
-/** The channels of every business number a notification names, looked up before its transaction starts. */
-export async function routesOf(
+/** A notification read once: its `messages` changes, each with the channels of its business number, and what could not be read. */
+export interface RoutedNotification {
+  changes: Array<NotificationChange & { channels: ResolvedChannel[] }>;
+  problems: string[];
+}
+
+/** Reads a notification and looks up the channels of every business number it names, before its transaction starts. */
+export async function readNotification(
   body: unknown,
   channelsOf: ChannelLookup,
-): Promise<Map<string, ResolvedChannel[]>> {
+): Promise<RoutedNotification> {
+  const { changes, problems } = changesOf(body);
   const routes = new Map<string, ResolvedChannel[]>();
-  for (const change of changesOf(body).changes)
+  for (const change of changes)
     if (!routes.has(change.phoneNumberId))
       routes.set(change.phoneNumberId, await channelsOf(change.phoneNumberId));
-  return routes;
+  return {
+    changes: changes.map((change) => ({ ...change, channels: routes.get(change.phoneNumberId) ?? [] })),
+    problems,
+  };
 }
 
 /**
@@ -34,14 +44,18 @@ export async function routesOf(
  */
 export async function processNotification(
   repos: Repositories,
-  body: unknown,
+  notification: RoutedNotification,
   verifiedBy: string,
-  routes: Map<string, ResolvedChannel[]>,
 ): Promise<ProcessingSummary> {
-  const { changes, problems } = changesOf(body);
-  const summary: ProcessingSummary = { messages: 0, duplicates: 0, statuses: 0, unrouted: [], problems };
-  for (const change of changes) {
-    const channel = routes.get(change.phoneNumberId)?.find((c) => c.signedBy === verifiedBy);
+  const summary: ProcessingSummary = {
+    messages: 0,
+    duplicates: 0,
+    statuses: 0,
+    unrouted: [],
+    problems: [...notification.problems],
+  };
+  for (const change of notification.changes) {
+    const channel = change.channels.find((c) => c.signedBy === verifiedBy);
     if (!channel) {
       summary.unrouted.push(change.phoneNumberId);
       continue;
