@@ -6,6 +6,8 @@ import type { Page } from 'playwright-core';
 export const LIST_SELECTORS = {
   /** The grid; its parent element is what scrolls. */
   grid: '[role="grid"][aria-label="Contacts"]',
+  /** The sticky header: rows scrolled under it are hidden from the user. */
+  header: '[role="grid"][aria-label="Contacts"] > [role="rowgroup"]:first-child',
   dataRow: '[role="grid"] [role="rowgroup"] > [role="row"][aria-selected]',
   loadingRow: '[role="grid"] [role="rowgroup"] > [role="row"][aria-busy="true"]',
 };
@@ -59,16 +61,18 @@ export async function jumpTo(page: Page, depth: number): Promise<JumpSample> {
       const scroller = document.querySelector<HTMLElement>(selectors.grid)?.parentElement;
       if (!scroller) throw new Error(`no ${selectors.grid} in the page`);
       const box = scroller.getBoundingClientRect();
-      const visibleLoading = () =>
-        [...document.querySelectorAll<HTMLElement>(selectors.loadingRow)].some((row) => {
+      const headerBottom =
+        document.querySelector(selectors.header)?.getBoundingClientRect().bottom ?? box.top;
+      // What the user sees of the rows: below the sticky header, above the horizontal scrollbar.
+      const top = Math.max(box.top, headerBottom);
+      const bottom = box.top + scroller.clientTop + scroller.clientHeight;
+      const anyVisible = (selector: string) =>
+        [...document.querySelectorAll<HTMLElement>(selector)].some((row) => {
           const rect = row.getBoundingClientRect();
-          return rect.bottom > box.top && rect.top < box.bottom;
+          return rect.bottom > top && rect.top < bottom;
         });
-      const visibleLoaded = () =>
-        [...document.querySelectorAll<HTMLElement>(selectors.dataRow)].some((row) => {
-          const rect = row.getBoundingClientRect();
-          return rect.bottom > box.top && rect.top < box.bottom;
-        });
+      const visibleLoading = () => anyVisible(selectors.loadingRow);
+      const visibleLoaded = () => anyVisible(selectors.dataRow);
       const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
       const started = performance.now();
       scroller.scrollTop = depth * (scroller.scrollHeight - scroller.clientHeight);

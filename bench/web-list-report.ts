@@ -86,7 +86,11 @@ export function renderWebListMarkdown(results: WebListResults): string {
 
 Run ${results.startedAt} with \`npm run bench:web -- --contacts ${options.contacts} --db ${options.db}\`:
 headless Chromium (${options.viewport}), ${options.loads} cold loads of \`/contacts\`, then ${options.jumps}
-drags of the scrollbar to fixed and spread depths. Seeded in ${results.seed.seconds} s.
+drags of the scrollbar to fixed and spread depths. ${
+    results.seed.seconds > 0
+      ? `Seeded in ${results.seed.seconds} s.`
+      : 'On a data directory seeded by an earlier run (`--keep`, then `--data-dir`).'
+  }
 
 | Metric | Value | Target | |
 | --- | --- | --- | --- |

@@ -62,4 +62,43 @@ describeEachDialect('web app: scrolling a long contact list', (dialect) => {
     expect(fetches.length).toBeLessThan(CONTACTS / 100);
     await page.context().close();
   });
+
+  it('after a jump, waits briefly for the rows, then shows loading rows until a slow page arrives', async () => {
+    const page = await openSignedIn(browser, app, '/contacts');
+    const grid = page.getByRole('grid', { name: 'Contacts' });
+    await grid.locator('[role="row"][aria-rowindex="2"] a').waitFor();
+    await page.getByText(`${CONTACTS.toLocaleString('en-US')} contacts`).waitFor();
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(
+      (url) => url.pathname === '/api/v1/contacts',
+      async (route) => {
+        await released;
+        await route.continue();
+      },
+    );
+
+    await scrollTo(page, 0.6);
+    const loadingRow = grid.locator('[role="row"][aria-busy="true"]').first();
+    await loadingRow.waitFor({ timeout: 2_000 });
+    expect(await grid.locator('[role="row"][aria-rowindex="1802"]').getAttribute('aria-busy')).toBe('true');
+    release();
+    await grid.locator('[role="row"][aria-rowindex="1802"] a').waitFor();
+    await page.context().close();
+  });
+
+  it('lets go of a focused cell once its row scrolls away, rather than leaving focus on another row', async () => {
+    const page = await openSignedIn(browser, app, '/contacts');
+    const grid = page.getByRole('grid', { name: 'Contacts' });
+    const firstEmail = grid.locator('[data-cell="0:3"]');
+    await firstEmail.waitFor();
+    await firstEmail.focus();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe('0:3');
+
+    await scrollTo(page, 0.5);
+    await grid.locator('[role="row"][aria-rowindex="1502"] a').waitFor();
+    const focusedCell = await page.evaluate(() => document.activeElement?.getAttribute('data-cell') ?? null);
+    expect(focusedCell === null || focusedCell === '0:3').toBe(true);
+    await page.context().close();
+  });
 });

@@ -7,9 +7,11 @@ import {
   useMemo,
   useRef,
   useState,
+  useSyncExternalStore,
   type FocusEvent,
   type KeyboardEvent,
 } from 'react';
+import { useNavigate } from 'react-router';
 import type { ContactSort } from '../../../src/shared/contact-schemas';
 import type { Contact } from '../api/types';
 import type { EditMove } from './cell-editor';
@@ -30,7 +32,7 @@ import type { VirtualWindow } from './virtual-window';
 /** Height of a row, in pixels. */
 export const ROW_HEIGHT = 36;
 const HEADER_HEIGHT = 40;
-const OVERSCAN = 8;
+const OVERSCAN = 4;
 
 /** Props of the contact grid. */
 export interface ContactGridProps {
@@ -53,6 +55,14 @@ interface Editing {
   col: number;
   contactId: string;
   seed?: string;
+}
+
+/**
+ * Rows are keyed by slot (row modulo a power of two above the rows rendered), so that a row scrolled out hands
+ * its elements to the row scrolled in, and a jump updates the rendered rows rather than replacing them.
+ */
+function slotCount(rendered: number): number {
+  return 2 ** Math.ceil(Math.log2(Math.max(rendered, 32)));
 }
 
 /** Scrolls a cell into view sideways, clear of the sticky checkbox and Name columns. */
@@ -81,6 +91,12 @@ export function ContactGrid(props: ContactGridProps) {
     },
     [store],
   );
+  const isLoaded = useCallback(
+    (view: VirtualWindow) =>
+      view.lastVisible < view.firstVisible ||
+      (store.rowAt(view.firstVisible) !== undefined && store.rowAt(view.lastVisible) !== undefined),
+    [store],
+  );
   const { frame, scrollToRow } = useVirtualRows(scrollRef, {
     count: rowCount,
     rowHeight: ROW_HEIGHT,
@@ -88,7 +104,15 @@ export function ContactGrid(props: ContactGridProps) {
     overscan: OVERSCAN,
     initialScrollTop,
     onScroll,
+    isLoaded,
+    subscribe: store.subscribe,
   });
+  useSyncExternalStore(store.subscribe, store.getVersion);
+  const navigate = useNavigate();
+  const onOpen = useCallback(
+    (contactId: string) => void navigate(`/contacts/${encodeURIComponent(contactId)}`),
+    [navigate],
+  );
   const quickEdit = useQuickEdit(store);
   const { dismissIssue } = quickEdit;
   const [active, setActive] = useState<GridCell>({ row: 0, col: 1 });
@@ -129,7 +153,18 @@ export function ContactGrid(props: ContactGridProps) {
 
   useLayoutEffect(() => {
     const container = scrollRef.current;
-    if (!focusWanted.current || !container) return;
+    if (!container) return;
+    const focused = document.activeElement;
+    const focusedCell = focused instanceof HTMLElement ? parseCell(focused.getAttribute('data-cell')) : null;
+    // A focused cell whose row scrolled away now shows another row (its slot was reused): let go of it.
+    if (
+      focused instanceof HTMLElement &&
+      focusedCell &&
+      container.contains(focused) &&
+      focusedCell.row !== active.row
+    )
+      focused.blur();
+    if (!focusWanted.current) return;
     const element = container.querySelector<HTMLElement>(`[data-cell="${active.row}:${activeCol}"]`);
     if (!element) return;
     focusWanted.current = false;
@@ -246,13 +281,14 @@ export function ContactGrid(props: ContactGridProps) {
   }
   const issueCol = issue ? columns.findIndex((c) => c.id === issue.columnId) + 1 : -1;
 
+  const slots = slotCount(frame.last - frame.first + 1);
   const rows = [];
   for (let row = frame.first; row <= frame.last; row++) {
     const contact = store.rowAt(row);
     const isEditingRow = liveEditing?.row === row;
     rows.push(
       <ContactGridRow
-        key={row}
+        key={row % slots}
         index={row}
         contact={contact}
         columns={columns}
@@ -268,6 +304,7 @@ export function ContactGrid(props: ContactGridProps) {
         hintId={hintId}
         onToggle={onToggleRow}
         onStartEdit={startEdit}
+        onOpen={onOpen}
       />,
     );
   }

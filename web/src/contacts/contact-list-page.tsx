@@ -53,7 +53,8 @@ export function ContactListPage() {
   const { session } = useSession();
   const queryClient = useQueryClient();
   const [view, updateView] = useListView();
-  const { store } = useContactPages(view.sort, view.q);
+  const [page, setPage] = useState(0);
+  const { store } = useContactPages(view.sort, view.q, page);
   const fields = useCustomFields();
   const members = useMembers();
   const allColumns = useMemo(() => columnsById(fields.data ?? []), [fields.data]);
@@ -73,12 +74,11 @@ export function ContactListPage() {
       })),
     [store],
   );
-  const [firstVisible, setFirstVisible] = useState(0);
   const [bulk, setBulk] = useState<BulkRequest | null>(null);
   const [creating, setCreating] = useState(false);
   const [starting, setStarting] = useState(false);
 
-  const page = Math.floor(firstVisible / PAGE_SIZE);
+  const onFirstVisibleChange = useCallback((row: number) => setPage(Math.floor(row / PAGE_SIZE)), []);
   const pageRows = store.loadedRows(page * PAGE_SIZE, page * PAGE_SIZE + PAGE_SIZE - 1);
   const total = store.hasFirstPage ? store.knownTotal() : null;
   const rowCount = store.isLoadingFirstPage ? SKELETON_ROWS : store.rowCount();
@@ -162,7 +162,7 @@ export function ContactListPage() {
               pageSelected || pageRows.length === 0 ? NO_SELECTION : selectRows(current, pageRows),
             ),
         }}
-        onFirstVisibleChange={setFirstVisible}
+        onFirstVisibleChange={onFirstVisibleChange}
         context={context}
         defaultCountry={session.workspace.defaultCountry}
       />

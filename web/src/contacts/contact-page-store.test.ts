@@ -13,10 +13,10 @@ function fakeSource(total: number) {
   const requests: Array<string | null> = [];
   let anchorCalls = 0;
   const source: PageSource = {
-    fetchPage: async (cursor) => {
-      requests.push(cursor);
+    fetchPage: async (cursor, limit) => {
+      requests.push(limit === PAGE_SIZE ? cursor : `${cursor}+${limit}`);
       const start = cursor === null ? 0 : Number(cursor);
-      const end = Math.min(total, start + PAGE_SIZE);
+      const end = Math.min(total, start + limit);
       const data = Array.from({ length: end - start }, (_, i) => ({ id: `c${start + i}` }) as Contact);
       return { data, nextCursor: end < total ? String(end) : null } satisfies Page<Contact>;
     },
@@ -54,6 +54,38 @@ describe('ContactPageStore', () => {
     expect(fake.anchorCalls()).toBe(1);
   });
 
+  it('asks for both pages of a view that straddles two in one request, and files them apart', async () => {
+    const fake = fakeSource(100_000);
+    const store = new ContactPageStore(fake.source);
+    store.setCount(100_000, 1);
+    store.setRange(0, 20);
+    await settleAll();
+    fake.requests.length = 0;
+    store.setRange(69_990, 70_010);
+    await settleAll();
+    expect(fake.requests).toEqual(['69900+200', '70100', '69800']);
+    expect(store.rowAt(69_900)?.id).toBe('c69900');
+    expect(store.rowAt(70_199)?.id).toBe('c70199');
+    store.setRange(70_150, 70_170);
+    store.setRange(70_250, 70_270);
+    await settleAll();
+    expect(store.rowAt(70_250)?.id).toBe('c70250');
+  });
+
+  it('finds the end of the list inside a two-page request', async () => {
+    const fake = fakeSource(1_050);
+    const store = new ContactPageStore(fake.source);
+    store.setCount(1_050, 1);
+    store.setRange(0, 20);
+    await settleAll();
+    fake.requests.length = 0;
+    store.setRange(990, 1_010);
+    await settleAll();
+    expect(fake.requests[0]).toBe('900+200');
+    expect(store.rowAt(1_049)?.id).toBe('c1049');
+    expect(store.rowCount()).toBe(1_050);
+  });
+
   it('walks from the nearest anchor to a page between anchors when a long list spaces them wider', async () => {
     const fake = fakeSource(5_000_000);
     const store = new ContactPageStore(fake.source);
@@ -80,6 +112,10 @@ describe('ContactPageStore', () => {
     for (let page = 0; page < 200; page++) if (store.rowAt(page * PAGE_SIZE)) held++;
     expect(held).toBeLessThanOrEqual(MAX_CACHED_PAGES);
     expect(store.rowAt(0)).toBeUndefined();
+    // Dropping the first page from the cache is not "loading the list again": the count and rows stay.
+    expect(store.hasFirstPage).toBe(true);
+    expect(store.isLoadingFirstPage).toBe(false);
+    expect(store.rowCount()).toBe(20_000);
   });
 
   it('finds the exact end when the count was off', async () => {
@@ -96,9 +132,9 @@ describe('ContactPageStore', () => {
     let fail = true;
     const store = new ContactPageStore({
       ...fake.source,
-      fetchPage: async (cursor, signal) => {
+      fetchPage: async (cursor, limit, signal) => {
         if (fail) throw new Error('offline');
-        return fake.source.fetchPage(cursor, signal);
+        return fake.source.fetchPage(cursor, limit, signal);
       },
     });
     store.setRange(0, 10);

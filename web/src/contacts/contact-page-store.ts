@@ -21,7 +21,8 @@ export function anchorSpacing(total: number): number {
 
 /** How the store reaches the server (one list: one sort order and one search). */
 export interface PageSource {
-  fetchPage(cursor: string | null, signal: AbortSignal): Promise<Page<Contact>>;
+  /** Up to `limit` rows from a cursor (null = from the top). */
+  fetchPage(cursor: string | null, limit: number, signal: AbortSignal): Promise<Page<Contact>>;
   fetchAnchors(every: number, signal: AbortSignal): Promise<{ every: number; cursors: string[] }>;
 }
 
@@ -56,6 +57,8 @@ export class ContactPageStore {
   private countStamp = 0;
   private endRow: number | null = null;
   private disposed = false;
+  /** The first page arrived once; it stays true when the cache later drops that page. */
+  private firstPageArrived = false;
   private version = 0;
   /** The last error of a page fetch, until a retry. */
   error: unknown = null;
@@ -72,6 +75,19 @@ export class ContactPageStore {
 
   /** A number that changes with every change of the rows. */
   getVersion = (): number => this.version;
+
+  /**
+   * What the list page around the grid shows, as one comparable value: load state, counts and which rows one
+   * page holds. It changes only when those do, so the page re-renders for them and not for every page fetched.
+   */
+  summaryOf(page: number): string {
+    const held = this.pages.get(page)?.rows;
+    const rows = held ? `${held.length}:${held[0]?.id ?? ''}:${held.at(-1)?.id ?? ''}` : '-';
+    const state = [this.isLoadingFirstPage, this.firstPageFailed, this.error !== null];
+    return [...state.map(Number), this.hasFirstPage ? this.knownTotal() : '', this.rowCount(), rows].join(
+      '|',
+    );
+  }
 
   /** The row at a position, when its page is loaded. */
   rowAt(index: number): Contact | undefined {
@@ -93,19 +109,19 @@ export class ContactPageStore {
     return this.endRow ?? this.total;
   }
 
-  /** True once the first page arrived. */
+  /** True once the first page arrived (even if the cache dropped it since). */
   get hasFirstPage(): boolean {
-    return this.pages.has(0);
+    return this.firstPageArrived;
   }
 
   /** True while the first page is on its way and nothing is shown yet. */
   get isLoadingFirstPage(): boolean {
-    return !this.pages.has(0) && !this.failed.has(0);
+    return !this.firstPageArrived && !this.failed.has(0);
   }
 
   /** True when the first page failed: there is nothing to show at all. */
   get firstPageFailed(): boolean {
-    return !this.pages.has(0) && this.failed.has(0);
+    return !this.firstPageArrived && this.failed.has(0);
   }
 
   /** How many rows the list has: the exact end once reached, else the count, else what loading revealed. */
@@ -247,21 +263,38 @@ export class ContactPageStore {
         anchorStride: this.anchorStride(),
       });
       if (plan.kind !== 'fetch' || this.failed.has(plan.page)) continue;
-      if (plan.page === target || inView) this.fetchPage(plan.page, plan.cursor);
+      if (plan.page === target) this.fetchPage(plan.page, plan.cursor, this.pagesToFetchWith(target));
+      else if (inView) this.fetchPage(plan.page, plan.cursor, 1);
     }
   }
 
-  private fetchPage(page: number, cursor: string | null): void {
+  /**
+   * 2 when the page after `page` is in view too, missing, and its start is known: both come in one request (a view
+   * straddling two pages then waits for one answer and renders once); otherwise 1.
+   */
+  private pagesToFetchWith(page: number): number {
+    const next = page + 1;
+    const nextMissing = !this.pages.get(next) || this.pages.get(next)?.stale === true;
+    const together =
+      this.inView.includes(page) &&
+      this.inView.includes(next) &&
+      nextMissing &&
+      !this.inflight.has(next) &&
+      !this.failed.has(next) &&
+      this.cursors.has(next);
+    return together ? 2 : 1;
+  }
+
+  /** Fetches `count` consecutive pages from the start of `page` in one request. */
+  private fetchPage(page: number, cursor: string | null, count: number): void {
     const controller = new AbortController();
-    this.inflight.set(page, controller);
+    for (let i = 0; i < count; i++) this.inflight.set(page + i, controller);
     const started = performance.now();
-    this.source.fetchPage(cursor, controller.signal).then(
+    this.source.fetchPage(cursor, count * PAGE_SIZE, controller.signal).then(
       (result) => {
-        this.inflight.delete(page);
+        for (let i = 0; i < count; i++) this.inflight.delete(page + i);
         if (this.disposed) return;
-        this.pages.set(page, { rows: result.data, nextCursor: result.nextCursor, stale: false });
-        if (result.nextCursor) this.cursors.set(page + 1, result.nextCursor);
-        else this.endRow = page * PAGE_SIZE + result.data.length;
+        this.storeRows(page, count, result);
         performance.mark('rolo:page-loaded');
         performance.measure('rolo:page-fetch', { start: started, end: performance.now() });
         for (const evicted of pagesToEvict(this.pages.keys(), this.inView, MAX_CACHED_PAGES))
@@ -271,7 +304,7 @@ export class ContactPageStore {
         this.pump();
       },
       (error: unknown) => {
-        this.inflight.delete(page);
+        for (let i = 0; i < count; i++) this.inflight.delete(page + i);
         if (this.disposed) return;
         if (!isAbort(error)) {
           this.failed.add(page);
@@ -283,8 +316,31 @@ export class ContactPageStore {
     );
   }
 
+  /** Files the rows of a request for `count` pages from `page` into the cache, page by page. */
+  private storeRows(page: number, count: number, result: Page<Contact>): void {
+    for (let i = 0; i < count; i++) {
+      const rows = result.data.slice(i * PAGE_SIZE, (i + 1) * PAGE_SIZE);
+      const last = i === count - 1 || result.data.length <= (i + 1) * PAGE_SIZE;
+      const nextCursor = last
+        ? i === count - 1
+          ? result.nextCursor
+          : null
+        : (this.cursors.get(page + i + 1) ?? null);
+      this.pages.set(page + i, { rows, nextCursor, stale: false });
+      if (last) break;
+    }
+    if (page === 0) this.firstPageArrived = true;
+    if (result.nextCursor) this.cursors.set(page + count, result.nextCursor);
+    else this.endRow = page * PAGE_SIZE + result.data.length;
+  }
+
   private startAnchors(): void {
-    if (this.anchors !== 'idle' || !this.pages.has(0) || this.total === null || this.total <= ANCHORS_FROM)
+    if (
+      this.anchors !== 'idle' ||
+      !this.firstPageArrived ||
+      this.total === null ||
+      this.total <= ANCHORS_FROM
+    )
       return;
     this.anchors = 'loading';
     const controller = new AbortController();

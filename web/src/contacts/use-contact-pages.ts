@@ -15,9 +15,15 @@ const stores = new Map<string, ContactPageStore>();
 /** The first page of the list the address showed at start-up, asked for before the session was known. */
 let startupPage: { sort: ContactSort; q: string; page: Promise<Page<Contact>> } | null = null;
 
-function fetchContactsPage(sort: ContactSort, q: string, cursor: string | null, options: ApiRequestOptions) {
+function fetchContactsPage(
+  sort: ContactSort,
+  q: string,
+  cursor: string | null,
+  limit: number,
+  options: ApiRequestOptions,
+) {
   return api.get<Page<Contact>>(
-    `/contacts${queryString({ sort, q: q || undefined, limit: PAGE_SIZE, cursor: cursor ?? undefined })}`,
+    `/contacts${queryString({ sort, q: q || undefined, limit, cursor: cursor ?? undefined })}`,
     options,
   );
 }
@@ -26,24 +32,31 @@ function fetchContactsPage(sort: ContactSort, q: string, cursor: string | null, 
 export function startListFromAddress(location: Pick<Location, 'pathname' | 'search'>): void {
   if (location.pathname !== '/contacts') return;
   const { sort, q } = readListView(new URLSearchParams(location.search));
-  const page = fetchContactsPage(sort, q, null, { beforeSession: true });
+  const page = fetchContactsPage(sort, q, null, PAGE_SIZE, { beforeSession: true });
   page.catch(() => undefined);
   startupPage = { sort, q, page };
 }
 
 /** The start-up page when it is the one asked for (once), otherwise a new request. */
-function firstPageOf(sort: ContactSort, q: string, signal: AbortSignal): Promise<Page<Contact>> {
+function firstPageOf(
+  sort: ContactSort,
+  q: string,
+  limit: number,
+  signal: AbortSignal,
+): Promise<Page<Contact>> {
   const early = startupPage;
   startupPage = null;
-  if (early && early.sort === sort && early.q === q) return early.page;
-  return fetchContactsPage(sort, q, null, { signal });
+  if (early && early.sort === sort && early.q === q && limit === PAGE_SIZE) return early.page;
+  return fetchContactsPage(sort, q, null, limit, { signal });
 }
 
 /** A store for one list, reading its pages and anchors through the API. */
 function createStore(sort: ContactSort, q: string): ContactPageStore {
   return new ContactPageStore({
-    fetchPage: (cursor, signal) =>
-      cursor === null ? firstPageOf(sort, q, signal) : fetchContactsPage(sort, q, cursor, { signal }),
+    fetchPage: (cursor, limit, signal) =>
+      cursor === null
+        ? firstPageOf(sort, q, limit, signal)
+        : fetchContactsPage(sort, q, cursor, limit, { signal }),
     fetchAnchors: (every, signal) =>
       api.get<{ every: number; cursors: string[] }>(
         `/contacts/anchors${queryString({ sort, q: q || undefined, every })}`,
@@ -83,12 +96,15 @@ export function useContactCount(q: string, enabled: boolean) {
   });
 }
 
-/** The rows of the contact list for a sort and search, as a page store that re-renders its users on change. */
-export function useContactPages(sort: ContactSort, q: string) {
+/**
+ * The page store of the contact list for a sort and search. The caller re-renders when the list's load state,
+ * counts or the rows of `watchedPage` change; the grid subscribes to every change itself.
+ */
+export function useContactPages(sort: ContactSort, q: string, watchedPage: number) {
   const { session } = useSession();
   const scope = `${session.workspace.id}:${session.user.id}`;
   const store = useMemo(() => storeFor(scope, sort, q), [scope, sort, q]);
-  useSyncExternalStore(store.subscribe, store.getVersion);
+  useSyncExternalStore(store.subscribe, () => store.summaryOf(watchedPage));
   const count = useContactCount(q, store.hasFirstPage);
   const total = count.data?.total ?? null;
   useEffect(() => store.setCount(total, count.dataUpdatedAt), [store, total, count.dataUpdatedAt]);

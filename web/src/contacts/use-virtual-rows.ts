@@ -2,6 +2,8 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState, type RefObject
 import { scrollTopFor, virtualWindowOf, type VirtualGeometry, type VirtualWindow } from './virtual-window';
 
 const FALLBACK_MAX_HEIGHT = 10_000_000;
+/** Longest a jump waits for its rows before it shows loading rows instead. */
+const HOLD_MS = 120;
 let measuredMaxHeight: number | null = null;
 
 /** The tallest element this browser lays out (with a margin); lists taller than that are scaled. */
@@ -27,6 +29,13 @@ export interface VirtualRowsOptions {
   initialScrollTop: number;
   /** Called on every scroll with the rows now in view, before React renders them; a new function marks a new list. */
   onScroll(scrollTop: number, view: VirtualWindow): void;
+  /**
+   * True when the rows of a window are at hand. A jump to rows that are not (a scroll that leaves no rendered row
+   * in view) waits for them up to HOLD_MS, so that they render once instead of as loading rows and then again.
+   */
+  isLoaded(view: VirtualWindow): boolean;
+  /** Subscribes to changes of what `isLoaded` answers. */
+  subscribe(listener: () => void): () => void;
 }
 
 /**
@@ -35,7 +44,16 @@ export interface VirtualRowsOptions {
  */
 export function useVirtualRows(
   scrollRef: RefObject<HTMLElement | null>,
-  { count, rowHeight, headerHeight, overscan, initialScrollTop, onScroll }: VirtualRowsOptions,
+  {
+    count,
+    rowHeight,
+    headerHeight,
+    overscan,
+    initialScrollTop,
+    onScroll,
+    isLoaded,
+    subscribe,
+  }: VirtualRowsOptions,
 ) {
   const [metrics, setMetrics] = useState({ scrollTop: initialScrollTop, height: 0 });
   const geometry = useMemo<VirtualGeometry>(
@@ -49,36 +67,54 @@ export function useVirtualRows(
     [count, rowHeight, overscan, metrics.height, headerHeight],
   );
   const latestGeometry = useRef(geometry);
+  const rendered = useRef({ first: 0, last: -1 });
+  const frame: VirtualWindow = virtualWindowOf(metrics.scrollTop, geometry);
   useLayoutEffect(() => {
     latestGeometry.current = geometry;
-  }, [geometry]);
+    rendered.current = { first: frame.first, last: frame.last };
+  }, [geometry, frame.first, frame.last]);
 
   useLayoutEffect(() => {
     const element = scrollRef.current;
     if (!element) return;
     element.scrollTop = initialScrollTop;
-    const read = () => {
-      const next = { scrollTop: element.scrollTop, height: element.clientHeight };
-      const viewportHeight = Math.max(next.height - headerHeight, latestGeometry.current.rowHeight);
-      onScroll(
-        next.scrollTop,
-        virtualWindowOf(next.scrollTop, { ...latestGeometry.current, viewportHeight }),
-      );
+    let held: { metrics: typeof metrics; view: VirtualWindow } | null = null;
+    let holdTimer: ReturnType<typeof setTimeout> | undefined;
+    const show = (next: typeof metrics) => {
+      held = null;
+      clearTimeout(holdTimer);
+      holdTimer = undefined;
       setMetrics((current) =>
         current.scrollTop === next.scrollTop && current.height === next.height ? current : next,
       );
     };
+    const read = () => {
+      const next = { scrollTop: element.scrollTop, height: element.clientHeight };
+      const viewportHeight = Math.max(next.height - headerHeight, latestGeometry.current.rowHeight);
+      const view = virtualWindowOf(next.scrollTop, { ...latestGeometry.current, viewportHeight });
+      onScroll(next.scrollTop, view);
+      const jumped = view.lastVisible < rendered.current.first || view.firstVisible > rendered.current.last;
+      if (jumped && !isLoaded(view)) {
+        held = { metrics: next, view };
+        holdTimer ??= setTimeout(() => held && show(held.metrics), HOLD_MS);
+        return;
+      }
+      show(next);
+    };
     read();
+    const unsubscribe = subscribe(() => {
+      if (held && isLoaded(held.view)) show(held.metrics);
+    });
     element.addEventListener('scroll', read, { passive: true });
     const observer = new ResizeObserver(read);
     observer.observe(element);
     return () => {
+      unsubscribe();
+      clearTimeout(holdTimer);
       element.removeEventListener('scroll', read);
       observer.disconnect();
     };
-  }, [scrollRef, initialScrollTop, onScroll, headerHeight]);
-
-  const frame: VirtualWindow = virtualWindowOf(metrics.scrollTop, geometry);
+  }, [scrollRef, initialScrollTop, onScroll, headerHeight, isLoaded, subscribe]);
 
   const scrollToRow = useCallback(
     (index: number) => {

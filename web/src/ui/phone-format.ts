@@ -15,8 +15,17 @@ export function checkPhone(raw: string, defaultCountry: string): PhoneCheck {
   return { ok: true, e164: parsed.number, display: parsed.formatInternational() };
 }
 
+/** Formatted numbers kept, since a scrolling list formats the same numbers again and again (each parse ~0.1 ms). */
+const FORMAT_CACHE_SIZE = 2_000;
+const formatted = new Map<string, string>();
+
 /** Shows a stored E.164 number in international format (`+55 11 91234 5678`); other text as it is. */
 export function formatPhone(e164: string | null | undefined): string {
   if (!e164) return '';
-  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+  const known = formatted.get(e164);
+  if (known !== undefined) return known;
+  const text = parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+  if (formatted.size >= FORMAT_CACHE_SIZE) formatted.clear();
+  formatted.set(e164, text);
+  return text;
 }
