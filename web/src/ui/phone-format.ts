@@ -6,7 +6,10 @@ export type PhoneCheck = { ok: true; e164: string; display: string } | { ok: fal
 
 /** Validates and normalises a phone number the way the server will (numbers without + use the workspace country). */
 export function checkPhone(raw: string, defaultCountry: string): PhoneCheck {
-  const parsed = parsePhoneNumberFromString(preparePhoneInput(raw), defaultCountry as CountryCode);
+  const prepared = preparePhoneInput(raw);
+  const local = parsePhoneNumberFromString(prepared, defaultCountry as CountryCode);
+  const parsed =
+    !local?.isValid() && /^\d{11,15}$/.test(prepared) ? parsePhoneNumberFromString(`+${prepared}`) : local;
   if (!parsed || !parsed.isValid())
     return {
       ok: false,
