@@ -76,7 +76,7 @@ describeEachDialect('purge of expired records', (dialect) => {
       ])
       .execute();
 
-    await purgeExpiredRecords(services.uow, now);
+    await purgeExpiredRecords(services, now);
 
     expect(
       (await db.kysely.selectFrom('sessions').select('token_hash').execute()).map((r) => r.token_hash),

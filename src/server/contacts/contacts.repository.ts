@@ -24,7 +24,7 @@ export interface ContactPageQuery {
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The simple search: folded text anywhere in the contact's search text. */
-const containsText = (folded: string) =>
+export const containsText = (folded: string) =>
   sql<SqlBool>`search_text like ${`%${escapeLike(folded)}%`} escape '\\'`;
 
 /** SQL for contacts. */
