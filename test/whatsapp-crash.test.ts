@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { killed, startServer } from './support/serve-child.js';
 import { openDatabase, type Db } from '../src/server/db/database.js';
 import { describeEachDialect } from './support/test-database.js';
 import { createTestSchema, type TestSchema } from './support/test-schema.js';
@@ -15,8 +14,6 @@ import {
   textNotification,
 } from './support/whatsapp-notifications.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const ROLO_BIN = path.join(ROOT, 'bin/rolo.js');
 /** Distinct messages in the stream, from this many customers, and how many notifications are redelivered. */
 const MESSAGES = 300;
 const SENDERS = 25;
@@ -44,46 +41,6 @@ function notificationStream(): Notification[] {
     if (i % Math.floor(MESSAGES / REDELIVERIES) === 7) stream.push(stream[Math.floor(stream.length / 2)]!);
   }
   return stream;
-}
-
-/** A `rolo serve` child process, its address once it listens. */
-interface Server {
-  child: ChildProcess;
-  baseUrl: string;
-}
-
-function startServer(env: Record<string, string>): Promise<Server> {
-  const { DATABASE_URL: _url, ROLO_DATA_DIR: _dir, PORT: _port, ...inherited } = process.env;
-  const child = spawn(process.execPath, [ROLO_BIN, 'serve'], {
-    cwd: ROOT,
-    env: { ...inherited, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`rolo serve did not start:\n${output}`)), 60_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Rolo is running at (http:\/\/\S+)/.exec(output);
-      if (!match?.[1]) return;
-      clearTimeout(timer);
-      resolve({ child, baseUrl: match[1].replace('localhost', '127.0.0.1') });
-    };
-    child.stdout?.on('data', read);
-    child.stderr?.on('data', read);
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`rolo serve exited (${signal ?? code}):\n${output}`));
-    });
-  });
-}
-
-function killed(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    if (server.child.exitCode !== null || server.child.signalCode !== null) return resolve();
-    server.child.once('exit', () => resolve());
-    server.child.kill('SIGKILL');
-  });
 }
 
 /** POSTs a signed notification; resolves with the status, or null when the connection failed. */

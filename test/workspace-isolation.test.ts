@@ -19,6 +19,9 @@ function bodiesFor(a: WorkspaceFixtures): Record<string, unknown> {
     'POST /api/v1/contacts': { name: 'Bravo Walker', phone: '+1 415 555 0301' },
     'PATCH /api/v1/contacts/{id}': { company: 'Bravo was here', assigneeId: null },
     'POST /api/v1/contacts/{id}/tags': { tags: ['Bravo walk tag'] },
+    'POST /api/v1/exports': { selection: { ids: [a.ids.contacts] }, format: 'csv' },
+    'POST /api/v1/imports/{id}/dry-run': { mapping: [{ kind: 'field', field: 'name' }, { kind: 'ignore' }] },
+    'POST /api/v1/imports/{id}/start': { mapping: [{ kind: 'field', field: 'name' }, { kind: 'ignore' }] },
     'POST /api/v1/contacts/bulk': {
       selection: { ids: [a.ids.contacts] },
       action: 'add_tags',

@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { registerAdminCommands } from './admin-commands.js';
 import { registerDataCommands } from './data-commands.js';
 import { describeError } from './describe-error.js';
+import { registerExportCommand } from './export-command.js';
+import { registerImportCommand } from './import-command.js';
 import { serve } from './serve.js';
 import { registerWhatsAppCommands } from './whatsapp-commands.js';
 
@@ -22,6 +24,8 @@ program
   .action((options: { waEmulator?: boolean }) => serve(options));
 registerAdminCommands(program);
 registerDataCommands(program);
+registerExportCommand(program);
+registerImportCommand(program);
 registerWhatsAppCommands(program);
 
 try {

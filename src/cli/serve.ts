@@ -46,7 +46,10 @@ async function serveProcess(
   if (setUp) await connectEnvironmentChannel(services);
   const app = await buildApp({ services, logLevel: config.logLevel, trustProxy: config.trustProxy });
   cleanups.push(() => app.close());
-  const runner = new JobRunner(services.uow.repos.jobs, createJobHandlers(services), { logger: app.log });
+  const runner = new JobRunner(services.uow.repos.jobs, createJobHandlers(services), {
+    logger: app.log,
+    leaseMs: config.jobLeaseMs,
+  });
   services.jobs.notifyOnQueued(() => runner.wake());
   runner.start();
   cleanups.push(() => runner.stop());
@@ -58,7 +61,7 @@ async function serveProcess(
   inbox.start();
   cleanups.push(() => inbox.stop());
   cleanups.push(
-    schedulePurges(services.uow, (error) => app.log.error({ err: error }, 'purge of expired records failed')),
+    schedulePurges(services, (error) => app.log.error({ err: error }, 'purge of expired records failed')),
   );
   const address = await app.listen({ port: config.port, host: config.host });
   if (config.waEmulator) {

@@ -1,4 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -10,12 +11,15 @@ import { registerContactLookupRoutes } from './contacts/contact-lookup.routes.js
 import { registerContactRoutes } from './contacts/contacts.routes.js';
 import { registerCustomFieldRoutes } from './custom-fields/custom-fields.routes.js';
 import { registerTimelineRoutes } from './events/timeline.routes.js';
+import { registerExportRoutes } from './exports/exports.routes.js';
 import type { ApiInstance } from './http/api-instance.js';
 import { authenticate } from './http/authenticate.js';
 import { sendNotFound, sendProblem } from './http/errors.js';
 import { idempotencyHooks } from './http/idempotency.js';
 import { responseSerializerCompiler } from './http/response-serializer.js';
 import { registerWebApp } from './http/web-app.js';
+import { registerImportRoutes } from './imports/imports.routes.js';
+import { MAX_IMPORT_BYTES } from './imports/imports.service.js';
 import { registerJobRoutes } from './jobs/jobs.routes.js';
 import { registerNoteRoutes } from './notes/notes.routes.js';
 import type { Services } from './services.js';
@@ -107,6 +111,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerTagRoutes(api, services);
       registerCustomFieldRoutes(api, services);
       registerJobRoutes(api, services);
+      registerExportRoutes(api, services);
+      await api.register(fastifyMultipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5 } });
+      registerImportRoutes(api, services);
       registerChannelRoutes(api, services);
       registerOutboundRoutes(api, services);
       registerConversationStatsRoutes(api, services);

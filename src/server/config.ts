@@ -13,6 +13,7 @@ const environmentSchema = z.object({
   ROLO_WA_EMULATOR: z.enum(['0', '1']).default('0'),
   ROLO_SECRET_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   ROLO_INBOX_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  ROLO_JOB_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -34,6 +35,8 @@ export interface Config {
   secretKey: string | undefined;
   /** How long a webhook notification stays claimed by the processor that took it before another may retry it. */
   inboxLeaseMs: number;
+  /** How long a background job stays claimed by the worker that took it before another may take it over. */
+  jobLeaseMs: number;
   /** WHATSAPP_* settings: the first workspace's channel and fallback secrets. */
   whatsapp: WhatsAppEnvironment;
 }
@@ -58,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     waEmulator: e.ROLO_WA_EMULATOR === '1',
     secretKey: e.ROLO_SECRET_KEY,
     inboxLeaseMs: e.ROLO_INBOX_LEASE_MS,
+    jobLeaseMs: e.ROLO_JOB_LEASE_MS,
     whatsapp: whatsappEnvironmentOf(env),
   };
 }

@@ -24,6 +24,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
   const db = openDatabase(config);
   await migrateToLatest(db);
   const services = createServices(db, {
+    dataDir: config.dataDir,
     secretBox: loadSecretBox(config.dataDir, config.secretKey),
     whatsapp: config.whatsapp ?? {},
     ...(config.graph ? { graph: config.graph } : {}),

@@ -9,6 +9,8 @@ import { CustomFieldsService } from './custom-fields/custom-fields.service.js';
 import type { Db } from './db/database.js';
 import { UnitOfWork } from './db/repositories.js';
 import { TimelineService } from './events/timeline.service.js';
+import { ExportsService } from './exports/exports.service.js';
+import { ImportsService } from './imports/imports.service.js';
 import { JobsService } from './jobs/jobs.service.js';
 import { NotesService } from './notes/notes.service.js';
 import { TagsService } from './tags/tags.service.js';
@@ -32,6 +34,8 @@ export interface Services {
   contactMatches: ContactMatchesService;
   contactPositions: ContactPositionsService;
   customFields: CustomFieldsService;
+  exports: ExportsService;
+  imports: ImportsService;
   jobs: JobsService;
   notes: NotesService;
   tags: TagsService;
@@ -47,6 +51,8 @@ export interface Services {
 
 /** What the services need besides the database. */
 export interface ServiceOptions {
+  /** Where uploaded import files and export files are kept. */
+  dataDir: string;
   secretBox: SecretBox;
   whatsapp: WhatsAppEnvironment;
   /** Graph API client settings (tests shorten the back-off). */
@@ -69,6 +75,8 @@ export function createServices(db: Db, options: ServiceOptions): Services {
     contactMatches: new ContactMatchesService(uow),
     contactPositions: new ContactPositionsService(uow),
     customFields: new CustomFieldsService(uow, jobs),
+    exports: new ExportsService(uow, jobs, options.dataDir),
+    imports: new ImportsService(uow, jobs, options.dataDir),
     jobs,
     notes: new NotesService(uow),
     tags: new TagsService(uow),

@@ -30,3 +30,30 @@ export function isCountryCode(code: string): boolean {
     !isAlias(code)
   );
 }
+
+const foldName = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
+
+let countriesByName: Map<string, string> | null = null;
+
+/** The country code for text that is a code (`br`, `BR`) or an English country name (`Brazil`), else null. */
+export function countryCodeFromText(text: string): string | null {
+  const trimmed = text.trim();
+  if (/^[A-Za-z]{2}$/.test(trimmed) && isCountryCode(trimmed.toUpperCase())) return trimmed.toUpperCase();
+  if (!countriesByName) {
+    countriesByName = new Map();
+    for (let a = 65; a <= 90; a++)
+      for (let b = 65; b <= 90; b++) {
+        const code = String.fromCharCode(a, b);
+        if (isCountryCode(code)) countriesByName.set(foldName(regionNames.of(code) ?? ''), code);
+      }
+    countriesByName.set('usa', 'US');
+    countriesByName.set('uk', 'GB');
+    countriesByName.set('brasil', 'BR');
+  }
+  return countriesByName.get(foldName(trimmed)) ?? null;
+}

@@ -29,8 +29,9 @@ export async function openTestRuntime(dialect: 'sqlite' | 'postgres'): Promise<R
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set');
   const schema = await createTestSchema(url);
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'rolo-test-'));
   const runtime = await startRuntime({
-    dataDir: tmpdir(),
+    dataDir,
     databaseUrl: url,
     postgresSchema: schema.name,
     graph: TEST_GRAPH,
@@ -40,6 +41,7 @@ export async function openTestRuntime(dialect: 'sqlite' | 'postgres'): Promise<R
     close: async () => {
       await runtime.close();
       await schema.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -7,7 +7,7 @@ export interface WorkspaceFixtures {
   apiKey: string;
 }
 
-/** Creates one of each resource through the API with a workspace's key: contact (tagged, with a custom value, a note and a consent), tag, custom field, user, API key and job. */
+/** Creates one of each resource through the API with a workspace's key: contact (tagged, with a custom value, a note and a consent), tag, custom field, user, API key, job, export and import. */
 export async function createFixtures(
   t: TestApp,
   key: string,
@@ -44,6 +44,20 @@ export async function createFixtures(
     { selection: { q: 'matches no contact' }, action: 'add_tags', tags: [`${label} Bulk`] },
     202,
   );
+  const exported = await post('/api/v1/exports', { selection: { all: true }, format: 'csv' }, 202);
+  const form = new FormData();
+  form.append(
+    'file',
+    new Blob([`Name,Email\n${label} Imported,${slug}.imported@example.com\n`]),
+    `${slug}.csv`,
+  );
+  const uploaded = await fetch(`${t.baseUrl}/api/v1/imports`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}` },
+    body: form,
+  });
+  if (uploaded.status !== 201) throw new Error(`fixture /api/v1/imports answered ${uploaded.status}`);
+  const imported = (await uploaded.json()) as { import: { id: string } };
   return {
     ids: {
       contacts: contact.id,
@@ -53,6 +67,8 @@ export async function createFixtures(
       users: user.user.id,
       'api-keys': apiKey.apiKey.id,
       jobs: bulk.job.id,
+      exports: exported.id,
+      imports: imported.import.id,
     },
     apiKey: apiKey.key,
   };

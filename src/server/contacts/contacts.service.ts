@@ -44,9 +44,26 @@ export interface ContactScope {
   actor: Actor;
 }
 
-/** Options of a create: imports and WhatsApp skip required custom fields. */
+/** Options of a create: imports and WhatsApp skip required custom fields; `changes` are recorded with the event. */
 export interface CreateOptions {
   enforceRequired?: boolean;
+  changes?: FieldChange[];
+}
+
+/** What saving contacts in a workspace needs to know: its default country and custom field definitions. */
+export interface ContactContext {
+  defaultCountry: string;
+  fields: FieldDefinition[];
+}
+
+/** Reads the context for saving contacts of a workspace (once per transaction, or per batch of an import). */
+export async function contactContextOf(repos: Repositories, workspaceId: string): Promise<ContactContext> {
+  const [workspace, fieldRows] = await Promise.all([
+    repos.workspaces.find(workspaceId),
+    repos.customFields.listDefinitions(workspaceId),
+  ]);
+  if (!workspace) throw notFound('Workspace');
+  return { defaultCountry: workspace.default_country, fields: fieldRows.map(toFieldDefinition) };
 }
 
 type Editable = Partial<Pick<ContactsTable, EditableColumn>>;
@@ -62,7 +79,25 @@ export class ContactsService {
     input: ContactCreateInput,
     options: CreateOptions = {},
   ): Promise<Contact> {
+    return this.uow.transaction(async (repos) => {
+      const context = await contactContextOf(repos, scope.workspaceId);
+      const id = await this.createIn(repos, scope, input, { ...options, context });
+      return this.readContact(repos, scope.workspaceId, id, context.fields);
+    });
+  }
+
+  /**
+   * Creates a contact inside a transaction the caller holds (an import writes many per transaction) and returns
+   * its id; `extraIdentities` (a WhatsApp id) are claimed with the phone and email.
+   */
+  async createIn(
+    repos: Repositories,
+    scope: ContactScope,
+    input: ContactCreateInput,
+    options: CreateOptions & { context: ContactContext; extraIdentities?: IdentityKey[]; now?: string },
+  ): Promise<string> {
     const { workspaceId } = scope;
+    const { context } = options;
     const names = !input.firstName && !input.lastName && input.name ? splitFullName(input.name) : null;
     const profile: ProfileInput = {
       ...input,
@@ -74,56 +109,47 @@ export class ContactsService {
       ]);
     }
     const id = newId();
-    return this.uow.transaction(async (repos) => {
-      const context = await this.loadContext(repos, workspaceId);
-      const errors: FieldError[] = [];
-      const columns = await this.normalizeProfile(
+    const errors: FieldError[] = [];
+    const columns = await this.normalizeProfile(repos, workspaceId, profile, context.defaultCountry, errors);
+    const custom = input.custom ?? {};
+    if (options.enforceRequired !== false) errors.push(...missingRequiredFields(context.fields, custom));
+    const plan = planCustomValues(
+      workspaceId,
+      id,
+      context.fields,
+      custom,
+      {},
+      this.phoneCheck(context.defaultCountry),
+      false,
+    );
+    errors.push(...plan.errors, ...(await this.checkMembers(repos, workspaceId, plan.userIds)));
+    if (errors.length) throw invalid(errors);
+
+    const now = options.now ?? nowIso();
+    const row = newContactRow(
+      workspaceId,
+      id,
+      columns,
+      input.source ?? (scope.actor.type === 'api_key' ? 'api' : 'manual'),
+      now,
+    );
+    const identities = [...identitiesOf(row), ...(options.extraIdentities ?? [])];
+    await this.claimIdentities(repos, workspaceId, id, identities);
+    await repos.contacts.insert(row);
+    await repos.identities.insert(workspaceId, id, identities, now);
+    await repos.customFields.replaceValues(workspaceId, id, [], plan.rows);
+    const changes: FieldChange[] = [...createdChanges(row), ...plan.changes, ...(options.changes ?? [])];
+    await repos.events.append(workspaceId, id, 'created', changes, scope.actor, now);
+    if (input.tags?.length)
+      await tagContact(
         repos,
         workspaceId,
-        profile,
-        context.defaultCountry,
-        errors,
-      );
-      const custom = input.custom ?? {};
-      if (options.enforceRequired !== false) errors.push(...missingRequiredFields(context.fields, custom));
-      const plan = planCustomValues(
-        workspaceId,
         id,
-        context.fields,
-        custom,
-        {},
-        this.phoneCheck(context.defaultCountry),
-        false,
-      );
-      errors.push(...plan.errors, ...(await this.checkMembers(repos, workspaceId, plan.userIds)));
-      if (errors.length) throw invalid(errors);
-
-      const now = nowIso();
-      const row = newContactRow(
-        workspaceId,
-        id,
-        columns,
-        input.source ?? (scope.actor.type === 'api_key' ? 'api' : 'manual'),
+        await resolveTags(repos, workspaceId, input.tags, now),
+        scope.actor,
         now,
       );
-      const identities = identitiesOf(row);
-      await this.claimIdentities(repos, workspaceId, id, identities);
-      await repos.contacts.insert(row);
-      await repos.identities.insert(workspaceId, id, identities, now);
-      await repos.customFields.replaceValues(workspaceId, id, [], plan.rows);
-      const changes: FieldChange[] = [...createdChanges(row), ...plan.changes];
-      await repos.events.append(workspaceId, id, 'created', changes, scope.actor, now);
-      if (input.tags?.length)
-        await tagContact(
-          repos,
-          workspaceId,
-          id,
-          await resolveTags(repos, workspaceId, input.tags, now),
-          scope.actor,
-          now,
-        );
-      return this.readContact(repos, workspaceId, id, context.fields);
-    });
+    return id;
   }
 
   /** One contact, or 404 (also for contacts of other workspaces). */
@@ -160,60 +186,99 @@ export class ContactsService {
     input: ContactPatchInput,
     expectedVersion?: number,
   ): Promise<Contact> {
-    const { workspaceId } = scope;
-    const version = expectedVersion ?? input.version;
     return this.uow.transaction(async (repos) => {
-      const current = await repos.contacts.findForUpdate(workspaceId, id);
-      if (!current) throw notFound('Contact');
-      if (version !== undefined && version !== Number(current.version))
-        throw versionConflict(Number(current.version));
-      const context = await this.loadContext(repos, workspaceId);
-      const errors: FieldError[] = [];
-      const columns = await this.normalizeProfile(repos, workspaceId, input, context.defaultCountry, errors);
-      const currentCustom =
-        (await this.customValuesOf(repos, workspaceId, [id], context.fields)).get(id) ?? {};
-      const plan = planCustomValues(
-        workspaceId,
-        id,
-        context.fields,
-        input.custom ?? {},
-        currentCustom,
-        this.phoneCheck(context.defaultCountry),
-        true,
-      );
-      errors.push(...plan.errors, ...(await this.checkMembers(repos, workspaceId, plan.userIds)));
-      if (errors.length) throw invalid(errors);
-
-      const changes: FieldChange[] = [];
-      const changed: Editable = {};
-      for (const { path, column } of EDITABLE_COLUMNS) {
-        const next = columns[column];
-        if (next === undefined || next === current[column]) continue;
-        changes.push({ field: path, before: current[column], after: next });
-        Object.assign(changed, { [column]: next });
-      }
-      changes.push(...plan.changes);
-      if (changes.length === 0) return this.readContact(repos, workspaceId, id, context.fields);
-
-      const now = nowIso();
-      const merged = { ...current, ...changed };
-      const before = identitiesOf(current);
-      const after = identitiesOf(merged);
-      const added = after.filter((k) => !before.some((b) => b.kind === k.kind && b.value === k.value));
-      const removed = before.filter((k) => !after.some((a) => a.kind === k.kind && a.value === k.value));
-      await this.claimIdentities(repos, workspaceId, id, added);
-      const updated = await repos.contacts.update(workspaceId, id, Number(current.version), {
-        ...changed,
-        ...derivedColumns(merged),
-        updated_at: now,
+      const context = await contactContextOf(repos, scope.workspaceId);
+      await this.updateIn(repos, scope, id, input, {
+        context,
+        expectedVersion: expectedVersion ?? input.version,
       });
-      if (!updated) throw versionConflict(Number(current.version) + 1);
-      await repos.identities.remove(workspaceId, id, removed);
-      await repos.identities.insert(workspaceId, id, added, now);
-      await repos.customFields.replaceValues(workspaceId, id, plan.fieldIds, plan.rows);
-      await repos.events.append(workspaceId, id, 'updated', changes, scope.actor, now);
-      return this.readContact(repos, workspaceId, id, context.fields);
+      return this.readContact(repos, scope.workspaceId, id, context.fields);
     });
+  }
+
+  /**
+   * Changes a contact inside a transaction the caller holds and returns how many fields changed (0: nothing
+   * did, and nothing was written); `extraIdentities` (a WhatsApp id) are claimed too.
+   */
+  async updateIn(
+    repos: Repositories,
+    scope: ContactScope,
+    id: string,
+    input: ContactPatchInput,
+    options: {
+      context: ContactContext;
+      expectedVersion?: number;
+      extraIdentities?: IdentityKey[];
+      changes?: FieldChange[];
+      now?: string;
+    },
+  ): Promise<number> {
+    const { workspaceId } = scope;
+    const { context, expectedVersion: version } = options;
+    const current = await repos.contacts.findForUpdate(workspaceId, id);
+    if (!current) throw notFound('Contact');
+    if (version !== undefined && version !== Number(current.version))
+      throw versionConflict(Number(current.version));
+    const errors: FieldError[] = [];
+    const columns = await this.normalizeProfile(repos, workspaceId, input, context.defaultCountry, errors);
+    const currentCustom = (await this.customValuesOf(repos, workspaceId, [id], context.fields)).get(id) ?? {};
+    const plan = planCustomValues(
+      workspaceId,
+      id,
+      context.fields,
+      input.custom ?? {},
+      currentCustom,
+      this.phoneCheck(context.defaultCountry),
+      true,
+    );
+    errors.push(...plan.errors, ...(await this.checkMembers(repos, workspaceId, plan.userIds)));
+    if (errors.length) throw invalid(errors);
+
+    const changes: FieldChange[] = [];
+    const changed: Editable = {};
+    for (const { path, column } of EDITABLE_COLUMNS) {
+      const next = columns[column];
+      if (next === undefined || next === current[column]) continue;
+      changes.push({ field: path, before: current[column], after: next });
+      Object.assign(changed, { [column]: next });
+    }
+    changes.push(...plan.changes);
+    const held = options.extraIdentities?.length
+      ? await repos.identities.findOwners(workspaceId, options.extraIdentities)
+      : [];
+    const extra = (options.extraIdentities ?? []).filter(
+      (k) => !held.some((h) => h.kind === k.kind && h.value === k.value && h.contact_id === id),
+    );
+    if (changes.length === 0 && extra.length === 0) return 0;
+
+    const now = options.now ?? nowIso();
+    const merged = { ...current, ...changed };
+    const before = identitiesOf(current);
+    const after = identitiesOf(merged);
+    const added = [
+      ...after.filter((k) => !before.some((b) => b.kind === k.kind && b.value === k.value)),
+      ...extra,
+    ];
+    const removed = before.filter((k) => !after.some((a) => a.kind === k.kind && a.value === k.value));
+    await this.claimIdentities(repos, workspaceId, id, added);
+    const updated = await repos.contacts.update(workspaceId, id, Number(current.version), {
+      ...changed,
+      ...derivedColumns(merged),
+      updated_at: now,
+    });
+    if (!updated) throw versionConflict(Number(current.version) + 1);
+    await repos.identities.remove(workspaceId, id, removed);
+    await repos.identities.insert(workspaceId, id, added, now);
+    await repos.customFields.replaceValues(workspaceId, id, plan.fieldIds, plan.rows);
+    await repos.events.append(
+      workspaceId,
+      id,
+      'updated',
+      [...changes, ...(options.changes ?? [])],
+      scope.actor,
+      now,
+    );
+    return changes.length + extra.length;
   }
 
   /** Deletes a contact with everything it carries; a `deleted` event stays in the log. */
@@ -335,15 +400,6 @@ export class ContactsService {
     if (fields.length === 0) return new Map<string, Record<string, CustomValue>>();
     const rows = await repos.customFields.valuesForContacts(workspaceId, ids);
     return rowsToCustomValues(new Map(fields.map((f) => [f.id, f])), rows);
-  }
-
-  private async loadContext(repos: Repositories, workspaceId: string) {
-    const [workspace, fieldRows] = await Promise.all([
-      repos.workspaces.find(workspaceId),
-      repos.customFields.listDefinitions(workspaceId),
-    ]);
-    if (!workspace) throw notFound('Workspace');
-    return { defaultCountry: workspace.default_country, fields: fieldRows.map(toFieldDefinition) };
   }
 
   private phoneCheck(defaultCountry: string) {

@@ -4,6 +4,7 @@ import { initialMigration } from './migrations/0001-initial.js';
 import { jobsMigration } from './migrations/0002-jobs.js';
 import { whatsappMigration } from './migrations/0003-whatsapp.js';
 import { whatsappStatsMigration } from './migrations/0004-whatsapp-stats.js';
+import { importsExportsMigration } from './migrations/0005-imports-exports.js';
 
 /** Applies every pending migration; the same list serves both dialects. */
 export async function migrateToLatest({ kysely, dialect }: Db): Promise<string[]> {
@@ -13,6 +14,7 @@ export async function migrateToLatest({ kysely, dialect }: Db): Promise<string[]
       '0002-jobs': jobsMigration(dialect),
       '0003-whatsapp': whatsappMigration(dialect),
       '0004-whatsapp-stats': whatsappStatsMigration(),
+      '0005-imports-exports': importsExportsMigration(dialect),
     }),
   };
   const migrationTableSchema = await dialect.migrationTableSchema(kysely);

@@ -4,8 +4,11 @@ import { ConsentsRepository } from '../consents/consents.repository.js';
 import { ContactsRepository } from '../contacts/contacts.repository.js';
 import { CustomFieldsRepository } from '../custom-fields/custom-fields.repository.js';
 import { ContactEventsRepository } from '../events/contact-events.repository.js';
+import { ExportContactsRepository } from '../exports/export-contacts.repository.js';
+import { ExportsRepository } from '../exports/exports.repository.js';
 import { IdempotencyRepository } from '../http/idempotency.repository.js';
 import { IdentitiesRepository } from '../identities/identities.repository.js';
+import { ImportsRepository } from '../imports/imports.repository.js';
 import { JobsRepository } from '../jobs/jobs.repository.js';
 import { NotesRepository } from '../notes/notes.repository.js';
 import { TagsRepository } from '../tags/tags.repository.js';
@@ -26,8 +29,11 @@ export interface Repositories {
   contacts: ContactsRepository;
   customFields: CustomFieldsRepository;
   events: ContactEventsRepository;
+  exports: ExportsRepository;
+  exportContacts: ExportContactsRepository;
   idempotency: IdempotencyRepository;
   identities: IdentitiesRepository;
+  imports: ImportsRepository;
   jobs: JobsRepository;
   notes: NotesRepository;
   tags: TagsRepository;
@@ -46,8 +52,11 @@ function bindRepositories(db: Kysely<Database>, dialect: SqlDialect): Repositori
     contacts: new ContactsRepository(db, dialect),
     customFields: new CustomFieldsRepository(db),
     events: new ContactEventsRepository(db),
+    exports: new ExportsRepository(db),
+    exportContacts: new ExportContactsRepository(db),
     idempotency: new IdempotencyRepository(db),
     identities: new IdentitiesRepository(db),
+    imports: new ImportsRepository(db),
     jobs: new JobsRepository(db, dialect),
     notes: new NotesRepository(db),
     tags: new TagsRepository(db),

@@ -320,6 +320,76 @@ export interface MessageStatusesTable {
   received_at: Timestamp;
 }
 
+/** A bulk import: its file, how it was read, the plan chosen, progress and the report. */
+export interface ImportsTable {
+  workspace_id: string;
+  id: string;
+  file_name: string;
+  /** Path of the uploaded file, relative to the data directory. */
+  file_path: string;
+  file_size: number;
+  format: string;
+  encoding: string | null;
+  delimiter: string | null;
+  recognised: string | null;
+  /** JSON array of the column headers. */
+  headers: string;
+  /** JSON of the ImportPlan (mapping and options), once chosen. */
+  plan: string | null;
+  state: string;
+  job_id: string | null;
+  /** JSON of the last dry run's result. */
+  dry_run: string | null;
+  /** Data rows applied so far; a resumed run skips them. */
+  rows_done: number;
+  rows_total: number | null;
+  created_count: number;
+  updated_count: number;
+  skipped_count: number;
+  failed_count: number;
+  /** JSON array of ImportReason: counts and example rows per reason. */
+  reasons: string;
+  error: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  started_at: Timestamp | null;
+  updated_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+/** A row an import skipped or refused, with its original cells (JSON array) and the reason. */
+export interface ImportRowErrorsTable {
+  workspace_id: string;
+  import_id: string;
+  row_number: number;
+  outcome: string;
+  reason: string;
+  cells: string;
+}
+
+/** An export of contacts to a file, made by a job and downloadable until it expires. */
+export interface ExportsTable {
+  workspace_id: string;
+  id: string;
+  format: string;
+  /** JSON of the selection exported. */
+  selection: string;
+  /** JSON array of the column ids. */
+  columns: string;
+  bom: number;
+  state: string;
+  job_id: string | null;
+  rows: number;
+  /** Path of the file, relative to the data directory, once written. */
+  file_path: string | null;
+  file_size: number | null;
+  error: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+  expires_at: Timestamp | null;
+}
+
 /** The whole database as Kysely sees it. */
 export interface Database {
   workspaces: WorkspacesTable;
@@ -344,4 +414,7 @@ export interface Database {
   conversations: ConversationsTable;
   messages: MessagesTable;
   message_statuses: MessageStatusesTable;
+  imports: ImportsTable;
+  import_row_errors: ImportRowErrorsTable;
+  exports: ExportsTable;
 }

@@ -27,6 +27,8 @@ export type ErrorCode =
   | 'rate_limited'
   | 'payload_too_large'
   | 'unsupported_media_type'
+  | 'unreadable_file'
+  | 'gone'
   | 'internal_error';
 
 /** An error meant for the caller: it carries a code, an HTTP status and a message for people. */
@@ -71,6 +73,7 @@ const TITLES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   409: 'Conflict',
+  410: 'Gone',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',

@@ -1,5 +1,7 @@
 import { BULK_CONTACTS_JOB } from '../contacts/bulk-contacts.service.js';
 import { FIELD_REWRITE_JOB, runFieldRewriteJob } from '../custom-fields/field-rewrite-job.js';
+import { EXPORT_CONTACTS_JOB } from '../exports/exports.service.js';
+import { IMPORT_JOB, runImportJob } from '../imports/import-run.js';
 import type { Services } from '../services.js';
 import type { JobHandler } from './job-runner.js';
 
@@ -8,5 +10,19 @@ export function createJobHandlers(services: Services): Map<string, JobHandler> {
   return new Map<string, JobHandler>([
     [BULK_CONTACTS_JOB, (job) => services.bulkContacts.runBulkJob(job)],
     [FIELD_REWRITE_JOB, (job) => runFieldRewriteJob(services.uow, job)],
+    [EXPORT_CONTACTS_JOB, (job) => services.exports.runExportJob(job)],
+    [
+      IMPORT_JOB,
+      (job) =>
+        runImportJob(
+          {
+            uow: services.uow,
+            contacts: services.contacts,
+            customFields: services.customFields,
+            dataDir: services.imports.dataDir,
+          },
+          job,
+        ),
+    ],
   ]);
 }

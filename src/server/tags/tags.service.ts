@@ -61,7 +61,7 @@ export async function resolveTags(
   return result;
 }
 
-/** Adds tags to a contact and records one event per tag actually added; call inside a transaction. */
+/** Adds tags to a contact and records one event per tag actually added; returns how many were added. */
 export async function tagContact(
   repos: Repositories,
   workspaceId: string,
@@ -69,7 +69,7 @@ export async function tagContact(
   tags: TagRow[],
   actor: Actor,
   now: string,
-): Promise<void> {
+): Promise<number> {
   const added = await repos.tags.link(
     workspaceId,
     contactId,
@@ -88,6 +88,7 @@ export async function tagContact(
       now,
     );
   }
+  return added.length;
 }
 
 /** Records on each contact's timeline that a tag came off it; call inside the transaction that removed it. */

@@ -13,6 +13,16 @@ export function setUnauthenticatedHandler(handler: (() => void) | null): void {
   onUnauthenticated = handler;
 }
 
+/** The headers a write sent outside apiRequest needs (an upload with progress): the session's CSRF token. */
+export function writeHeaders(): Record<string, string> {
+  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
+}
+
+/** Tells the app its session ended, when a request sent outside apiRequest was answered 401. */
+export function reportUnauthenticated(): void {
+  onUnauthenticated?.();
+}
+
 /** Options of one API call. */
 export interface ApiRequestOptions {
   body?: unknown;
@@ -29,7 +39,8 @@ interface ProblemBody {
   [key: string]: unknown;
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
+/** Reads an error answer (problem+json) into an ApiError. */
+export async function toApiError(response: Response): Promise<ApiError> {
   const problem = (await response.json().catch(() => ({}))) as ProblemBody;
   const { code, detail, errors, ...extra } = problem;
   return new ApiError(

@@ -20,6 +20,9 @@ export const queryKeys = {
   templates: ['whatsapp-templates'] as const,
   simulator: ['whatsapp-simulator'] as const,
   workspaceStats: (days: number) => ['workspace-stats', days] as const,
+  imports: ['imports'] as const,
+  importById: (id: string) => ['imports', id] as const,
+  exportById: (id: string) => ['exports', id] as const,
 };
 
 /** Every tag of the workspace, with contact counts. */

@@ -15,11 +15,20 @@ import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { useSession } from '../auth/session-context';
 import { PageLoader } from '../ui/page-loader';
 
+/** Each area with the address prefix it owns; the longest matching prefix marks the current one. */
 const NAV_ITEMS = [
-  { to: '/contacts', label: 'Contacts' },
-  { to: '/statistics', label: 'Statistics' },
-  { to: '/settings', label: 'Settings' },
+  { to: '/contacts', label: 'Contacts', prefix: '/contacts' },
+  { to: '/contacts/imports', label: 'Imports', prefix: '/contacts/import' },
+  { to: '/statistics', label: 'Statistics', prefix: '/statistics' },
+  { to: '/settings', label: 'Settings', prefix: '/settings' },
 ];
+
+/** The navigation item of the page at this path. */
+function currentItem(pathname: string) {
+  return NAV_ITEMS.filter((item) => pathname.startsWith(item.prefix)).sort(
+    (a, b) => b.prefix.length - a.prefix.length,
+  )[0];
+}
 
 /** Switches between light and dark. */
 function ThemeToggle() {
@@ -44,6 +53,7 @@ function ThemeToggle() {
 export function AppFrame() {
   const { session, signOut } = useSession();
   const location = useLocation();
+  const current = currentItem(location.pathname);
   return (
     <AppShell header={{ height: 52 }} navbar={{ width: 190, breakpoint: 'xs' }} padding="md">
       <AppShell.Header>
@@ -82,8 +92,9 @@ export function AppFrame() {
             key={item.to}
             component={RouterNavLink}
             to={item.to}
+            end
             label={item.label}
-            active={location.pathname.startsWith(item.to)}
+            active={item === current}
           />
         ))}
       </AppShell.Navbar>

@@ -15,6 +15,24 @@ export const router = createBrowserRouter([
           { index: true, element: <Navigate to="/contacts" replace /> },
           { path: 'contacts', Component: ContactListPage },
           {
+            path: 'contacts/import',
+            lazy: async () => ({
+              Component: (await import('../imports/import-wizard-page')).ImportWizardPage,
+            }),
+          },
+          {
+            path: 'contacts/imports',
+            lazy: async () => ({
+              Component: (await import('../imports/import-history-page')).ImportHistoryPage,
+            }),
+          },
+          {
+            path: 'contacts/imports/:importId',
+            lazy: async () => ({
+              Component: (await import('../imports/import-report-page')).ImportReportPage,
+            }),
+          },
+          {
             path: 'contacts/:contactId',
             lazy: async () => ({
               Component: (await import('../profile/contact-profile-page')).ContactProfilePage,

@@ -25,7 +25,9 @@ import {
   toggleRow,
   type ListSelection,
 } from './list-selection';
+import { listExportScope, selectionExportScope, type ExportScope } from './export-scope';
 import { DEFAULT_COLUMNS, nextSort } from './list-view-params';
+import { ListTransferMenu } from './list-transfer-menu';
 import { SelectionBar } from './selection-bar';
 import { useContactPages } from './use-contact-pages';
 import { useListView } from './use-list-view';
@@ -36,6 +38,10 @@ const NewContactDialog = lazy(async () => ({
 
 const NewConversationDialog = lazy(async () => ({
   default: (await import('./new-conversation-dialog')).NewConversationDialog,
+}));
+
+const ExportDialog = lazy(async () => ({
+  default: (await import('../exports/export-dialog')).ExportDialog,
 }));
 
 /** A bulk action being set up or run, on the selection as it was when the action was chosen. */
@@ -77,6 +83,7 @@ export function ContactListPage() {
   const [bulk, setBulk] = useState<BulkRequest | null>(null);
   const [creating, setCreating] = useState(false);
   const [starting, setStarting] = useState(false);
+  const [exporting, setExporting] = useState<ExportScope | null>(null);
 
   const onFirstVisibleChange = useCallback((row: number) => setPage(Math.floor(row / PAGE_SIZE)), []);
   const pageRows = store.loadedRows(page * PAGE_SIZE, page * PAGE_SIZE + PAGE_SIZE - 1);
@@ -188,6 +195,7 @@ export function ContactListPage() {
             onChange={(cols) => updateView({ columns: cols })}
             onReset={() => updateView({ columns: [...DEFAULT_COLUMNS] })}
           />
+          <ListTransferMenu scope={listExportScope(view.q, total)} onExport={setExporting} />
           <Button variant="light" onClick={() => setStarting(true)}>
             New conversation
           </Button>
@@ -207,6 +215,7 @@ export function ContactListPage() {
           onSelectAll={() => setSelection(() => ({ kind: 'all' }))}
           onClear={() => setSelection(() => NO_SELECTION)}
           onAction={openBulk}
+          onExport={() => setExporting(selectionExportScope(selection, view.q, selected))}
         />
       )}
       {store.error !== null && !store.firstPageFailed && (
@@ -229,6 +238,11 @@ export function ContactListPage() {
       {starting && (
         <Suspense fallback={null}>
           <NewConversationDialog opened onClose={() => setStarting(false)} />
+        </Suspense>
+      )}
+      {exporting && (
+        <Suspense fallback={null}>
+          <ExportDialog {...exporting} onClose={() => setExporting(null)} />
         </Suspense>
       )}
     </Stack>

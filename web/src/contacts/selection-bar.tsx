@@ -13,6 +13,8 @@ export interface SelectionBarProps {
   onSelectAll(): void;
   onClear(): void;
   onAction(kind: BulkKind): void;
+  /** Exports the selected contacts (or all matching, when that is the selection). */
+  onExport(): void;
 }
 
 /** Shown while contacts are selected: how many, the bulk actions menu, and "select all N matching". */
@@ -24,6 +26,7 @@ export function SelectionBar({
   onSelectAll,
   onClear,
   onAction,
+  onExport,
 }: SelectionBarProps) {
   const matching = searching ? 'matching' : 'contacts';
   return (
@@ -60,6 +63,7 @@ export function SelectionBar({
             <Menu.Dropdown>
               <Menu.Item onClick={() => onAction('add_tags')}>Add tag…</Menu.Item>
               <Menu.Item onClick={() => onAction('remove_tags')}>Remove tag…</Menu.Item>
+              <Menu.Item onClick={onExport}>Export…</Menu.Item>
               <Menu.Divider />
               <Menu.Item color="red" onClick={() => onAction('delete')}>
                 Delete…
