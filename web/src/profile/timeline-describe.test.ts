@@ -41,6 +41,22 @@ describe('timeline descriptions', () => {
     });
   });
 
+  it('names the import a contact was created or updated by', () => {
+    const source = { field: 'source', before: null, after: 'import: clientes.csv' };
+    expect(
+      describeEvent(
+        event('created', [{ field: 'firstName', before: null, after: 'A' }, source], 'system'),
+        context,
+      ),
+    ).toEqual({ title: 'Contact created by import: clientes.csv', details: ['With First name'] });
+    expect(
+      describeEvent(
+        event('updated', [{ field: 'company', before: null, after: 'Acme' }, source], 'system'),
+        context,
+      ),
+    ).toEqual({ title: 'Updated by import: clientes.csv', details: ['Company set to Acme'] });
+  });
+
   it('describes tags, creation, consent and unknown events', () => {
     expect(
       describeEvent(event('tag_added', [{ field: 'tags', before: null, after: 'VIP' }]), context).title,

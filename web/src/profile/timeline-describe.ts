@@ -69,11 +69,21 @@ export function describeEvent(item: EventItem, context: DescribeContext): EventD
   const first = item.changes[0];
   switch (item.type) {
     case 'created': {
-      const labels = item.changes.map((change) => fieldLabel(change.field, context.fields));
-      return { title: 'Contact created', details: labels.length ? [`With ${labels.join(', ')}`] : [] };
+      const source = item.changes.find((change) => change.field === 'source');
+      const labels = item.changes
+        .filter((change) => change !== source)
+        .map((change) => fieldLabel(change.field, context.fields));
+      return {
+        title: source ? `Contact created by ${String(source.after)}` : 'Contact created',
+        details: labels.length ? [`With ${labels.join(', ')}`] : [],
+      };
     }
     case 'updated': {
-      const lines = item.changes.map((change) => describeChange(change, context));
+      const source = item.changes.find((change) => change.field === 'source');
+      const lines = item.changes
+        .filter((change) => change !== source)
+        .map((change) => describeChange(change, context));
+      if (source) return { title: `Updated by ${String(source.after)}`, details: lines };
       if (lines.length === 1) return { title: lines[0] ?? 'Contact updated', details: [] };
       return { title: `${lines.length} fields changed`, details: lines };
     }
