@@ -8,9 +8,8 @@ import type { Repositories } from '../db/repositories.js';
 import type { ContactsTable } from '../db/schema.js';
 import type { FieldChange } from '../events/contact-events.repository.js';
 import { AppError } from '../http/errors.js';
-import { identitiesOf } from '../identities/identity-keys.js';
 import { resolveTags, tagContact } from '../tags/tags.service.js';
-import { extraIdentitiesOf, type RowDraft } from './row-draft.js';
+import { draftIdentities, extraIdentitiesOf, type RowDraft } from './row-draft.js';
 
 /** What became of one row. */
 export type RowOutcome =
@@ -94,8 +93,7 @@ export async function writeImportRow(
 ): Promise<RowOutcome> {
   const { scope } = context;
   const workspaceId = scope.workspaceId;
-  const keys = [...identitiesOf({ phone: draft.input.phone ?? null, email: draft.input.email ?? null })];
-  keys.push(...extraIdentitiesOf(draft));
+  const keys = draftIdentities(draft);
   const owners = [
     ...new Set((await repos.identities.findOwners(workspaceId, keys)).map((o) => o.contact_id)),
   ];

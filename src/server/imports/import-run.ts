@@ -8,14 +8,13 @@ import { contactContextOf, type ContactsService } from '../contacts/contacts.ser
 import type { CustomFieldsService } from '../custom-fields/custom-fields.service.js';
 import type { Repositories, UnitOfWork } from '../db/repositories.js';
 import type { ImportRowErrorsTable, ImportsTable } from '../db/schema.js';
-import { identitiesOf } from '../identities/identity-keys.js';
 import type { RunningJob } from '../jobs/job-runner.js';
 import { writeImportRow, type RowOutcome, type RowWriterContext } from './import-row-writer.js';
 import { tallyOutcome, EMPTY_COUNTS } from './import-tally.js';
 import { readImportRows, type SourceRow } from './readers/import-file.js';
 import {
   draftFromRow,
-  extraIdentitiesOf,
+  draftIdentities,
   RowRefused,
   type CustomFieldRef,
   type DraftContext,
@@ -263,10 +262,7 @@ async function outcomeOf(
     if (error instanceof RowRefused) return { kind: 'failed', reason: error.message };
     throw error;
   }
-  const keys = [
-    ...identitiesOf({ phone: draft.input.phone ?? null, email: draft.input.email ?? null }),
-    ...extraIdentitiesOf(draft),
-  ].map((k) => `${k.kind}:${k.value}`);
+  const keys = draftIdentities(draft).map((k) => `${k.kind}:${k.value}`);
   if (seenInDryRun && keys.some((k) => seenInDryRun.has(k)))
     return { kind: 'updated', contactId: 'earlier-row' };
   const outcome = await writeImportRow(repos, deps.contacts, writer, draft, source.number);

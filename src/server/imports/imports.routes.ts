@@ -2,14 +2,12 @@ import { stringify } from 'csv-stringify';
 import { z } from 'zod';
 import { importPlanSchema, importSchema, importUploadSchema } from '../../shared/import-schemas.js';
 import { requireRole } from '../auth/principal.js';
+import { neutralizeCell } from '../exports/neutralize-cell.js';
 import { AppError } from '../http/errors.js';
 import { idParams, principalOf, type ApiInstance } from '../http/api-instance.js';
 import type { Services } from '../services.js';
 
 const tags = ['Imports'];
-
-/** Neutralises a cell a spreadsheet would run as a formula (the errors file holds customers' text). */
-const safeCell = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 
 /** Bulk import: upload, dry run, run, progress and report, refused rows as CSV, history. */
 export function registerImportRoutes(api: ApiInstance, { imports }: Services): void {
@@ -101,11 +99,14 @@ export function registerImportRoutes(api: ApiInstance, { imports }: Services): v
       const first = await rows.next();
       const headers = first.done ? [] : first.value.headers;
       const csv = stringify({ record_delimiter: 'windows' });
-      csv.write(['Row', 'Outcome', 'Reason', ...headers].map(safeCell));
+      csv.write(['Row', 'Outcome', 'Reason', ...headers].map(neutralizeCell));
       void (async () => {
         try {
           for await (const { row } of rows)
-            if (row && !csv.write([String(row.number), row.outcome, row.reason, ...row.cells].map(safeCell)))
+            if (
+              row &&
+              !csv.write([String(row.number), row.outcome, row.reason, ...row.cells].map(neutralizeCell))
+            )
               await new Promise((resolve) => csv.once('drain', resolve));
           csv.end();
         } catch (error) {

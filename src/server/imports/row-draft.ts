@@ -5,6 +5,7 @@ import { countryCodeFromText } from '../../shared/country.js';
 import type { CustomFieldType } from '../../shared/custom-field-types.js';
 import type { ImportPlan, ImportTarget } from '../../shared/import-schemas.js';
 import type { IdentityKey } from '../identities/identities.repository.js';
+import { identitiesOf } from '../identities/identity-keys.js';
 import { normalizePhone } from '../identities/normalize-phone.js';
 import { cellText, splitTags } from './cell-text.js';
 import { customCellValue } from './custom-cell-value.js';
@@ -154,4 +155,10 @@ export function draftFromRow(cells: readonly string[], context: DraftContext): R
 /** The extra identities a draft is matched by besides its phone and email. */
 export function extraIdentitiesOf(draft: RowDraft): IdentityKey[] {
   return draft.whatsappId ? [{ kind: 'whatsapp', value: draft.whatsappId }] : [];
+}
+
+/** Every identity a draft is matched by: phone (match key), email, WhatsApp id. */
+export function draftIdentities(draft: RowDraft): IdentityKey[] {
+  const { phone = null, email = null } = draft.input;
+  return [...identitiesOf({ phone, email }), ...extraIdentitiesOf(draft)];
 }
