@@ -21,14 +21,18 @@ const NOT_COUNTRIES = new Set([
 /** True when Intl treats the code as an old alias of another (`UK` for `GB`, `BU` for `MM`). */
 const isAlias = (code: string) => Intl.getCanonicalLocales(`und-${code}`)[0] !== `und-${code}`;
 
+/** Codes checked so far (at most 26 × 26): asking Intl costs microseconds, and imports ask once per row. */
+const checkedCodes = new Map<string, boolean>();
+
 /** True for an ISO 3166-1 alpha-2 country code such as `BR` or `US` (upper case). */
 export function isCountryCode(code: string): boolean {
-  return (
-    /^[A-Z]{2}$/.test(code) &&
-    !NOT_COUNTRIES.has(code) &&
-    regionNames.of(code) !== undefined &&
-    !isAlias(code)
-  );
+  if (!/^[A-Z]{2}$/.test(code)) return false;
+  let known = checkedCodes.get(code);
+  if (known === undefined) {
+    known = !NOT_COUNTRIES.has(code) && regionNames.of(code) !== undefined && !isAlias(code);
+    checkedCodes.set(code, known);
+  }
+  return known;
 }
 
 const foldName = (text: string) =>

@@ -1,5 +1,7 @@
 import { sql, type Kysely, type SqlBool, type Updateable } from 'kysely';
 import type { SqlDialect } from '../db/dialects/dialect.js';
+import { inChunks } from '../db/in-chunks.js';
+import { insertRows } from '../db/insert-rows.js';
 import type { ContactsTable, Database } from '../db/schema.js';
 
 /** Columns the list can be sorted by; all have an index that starts with workspace_id. */
@@ -34,9 +36,24 @@ export class ContactsRepository {
     private readonly dialect: SqlDialect,
   ) {}
 
-  /** Adds a contact row. */
-  async insert(row: ContactsTable): Promise<void> {
-    await this.db.insertInto('contacts').values(row).execute();
+  /** Adds contact rows, many per statement. */
+  async insert(rows: ContactsTable[]): Promise<void> {
+    await insertRows(this.db, 'contacts', rows);
+  }
+
+  /** Contact rows by id (those of this workspace that exist). */
+  async findMany(workspaceId: string, ids: string[]): Promise<ContactsTable[]> {
+    const rows: ContactsTable[] = [];
+    for (const chunk of inChunks(ids, 500))
+      rows.push(
+        ...(await this.db
+          .selectFrom('contacts')
+          .selectAll()
+          .where('workspace_id', '=', workspaceId)
+          .where('id', 'in', chunk)
+          .execute()),
+      );
+    return rows;
   }
 
   /** One contact row, locked until the transaction ends (for a read-then-write). */

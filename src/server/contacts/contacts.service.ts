@@ -18,12 +18,13 @@ import {
 } from '../custom-fields/custom-field-values.js';
 import { newId } from '../db/new-id.js';
 import type { Repositories, UnitOfWork } from '../db/repositories.js';
-import type { ContactsTable } from '../db/schema.js';
+import type { ContactFieldValuesTable, ContactsTable } from '../db/schema.js';
 import type { FieldChange } from '../events/contact-events.repository.js';
 import { AppError, invalid, notFound, type FieldError } from '../http/errors.js';
 import type { IdentityKey } from '../identities/identities.repository.js';
 import { identitiesOf } from '../identities/identity-keys.js';
 import { normalizePhone } from '../identities/normalize-phone.js';
+import { tagNameKey } from '../tags/tag-name.js';
 import { recordTagRemoved, resolveTags, tagContact } from '../tags/tags.service.js';
 import {
   ADDRESS_COLUMNS,
@@ -48,6 +49,23 @@ export interface ContactScope {
 export interface CreateOptions {
   enforceRequired?: boolean;
   changes?: FieldChange[];
+}
+
+/** Options of a create inside a caller's transaction: the workspace context, a WhatsApp id to claim, the time. */
+export interface NewContactOptions extends CreateOptions {
+  context: ContactContext;
+  extraIdentities?: IdentityKey[];
+  now?: string;
+}
+
+/** A new contact checked and built in memory, ready to be written (see ContactsService.prepareNew). */
+export interface NewContact {
+  row: ContactsTable;
+  identities: IdentityKey[];
+  values: ContactFieldValuesTable[];
+  changes: FieldChange[];
+  /** Tag ids or names, found or created when written. */
+  tags: string[];
 }
 
 /** What saving contacts in a workspace needs to know: its default country and custom field definitions. */
@@ -87,15 +105,31 @@ export class ContactsService {
   }
 
   /**
-   * Creates a contact inside a transaction the caller holds (an import writes many per transaction) and returns
-   * its id; `extraIdentities` (a WhatsApp id) are claimed with the phone and email.
+   * Creates a contact inside a transaction the caller holds and returns its id; `extraIdentities` (a WhatsApp id)
+   * are claimed with the phone and email.
    */
   async createIn(
     repos: Repositories,
     scope: ContactScope,
     input: ContactCreateInput,
-    options: CreateOptions & { context: ContactContext; extraIdentities?: IdentityKey[]; now?: string },
+    options: NewContactOptions,
   ): Promise<string> {
+    const contact = await this.prepareNew(repos, scope, input, options);
+    await this.claimIdentities(repos, scope.workspaceId, contact.row.id, contact.identities);
+    await this.insertNew(repos, scope, [contact], contact.row.created_at);
+    return contact.row.id;
+  }
+
+  /**
+   * Checks a new contact and builds everything it will be written with, without writing: its row, identities,
+   * custom values, the changes of its `created` event and its tags. Throws the validation errors.
+   */
+  async prepareNew(
+    repos: Repositories,
+    scope: ContactScope,
+    input: ContactCreateInput,
+    options: NewContactOptions,
+  ): Promise<NewContact> {
     const { workspaceId } = scope;
     const { context } = options;
     const names = !input.firstName && !input.lastName && input.name ? splitFullName(input.name) : null;
@@ -125,31 +159,73 @@ export class ContactsService {
     errors.push(...plan.errors, ...(await this.checkMembers(repos, workspaceId, plan.userIds)));
     if (errors.length) throw invalid(errors);
 
-    const now = options.now ?? nowIso();
     const row = newContactRow(
       workspaceId,
       id,
       columns,
       input.source ?? (scope.actor.type === 'api_key' ? 'api' : 'manual'),
+      options.now ?? nowIso(),
+    );
+    return {
+      row,
+      identities: [...identitiesOf(row), ...(options.extraIdentities ?? [])],
+      values: plan.rows,
+      changes: [...createdChanges(row), ...plan.changes, ...(options.changes ?? [])],
+      tags: input.tags ?? [],
+    };
+  }
+
+  /**
+   * Writes contacts built by prepareNew, whose identities nobody holds, in a few multi-row statements inside the
+   * caller's transaction: rows, identities, custom values, `created` events, then tags with their events.
+   */
+  async insertNew(
+    repos: Repositories,
+    scope: ContactScope,
+    contacts: NewContact[],
+    now: string,
+  ): Promise<void> {
+    const { workspaceId, actor } = scope;
+    await repos.contacts.insert(contacts.map((c) => c.row));
+    await repos.identities.insert(
+      workspaceId,
+      contacts.map((c) => ({ contactId: c.row.id, keys: c.identities })),
       now,
     );
-    const identities = [...identitiesOf(row), ...(options.extraIdentities ?? [])];
-    await this.claimIdentities(repos, workspaceId, id, identities);
-    await repos.contacts.insert(row);
-    await repos.identities.insert(workspaceId, id, identities, now);
-    await repos.customFields.replaceValues(workspaceId, id, [], plan.rows);
-    const changes: FieldChange[] = [...createdChanges(row), ...plan.changes, ...(options.changes ?? [])];
-    await repos.events.append(workspaceId, id, 'created', changes, scope.actor, now);
-    if (input.tags?.length)
-      await tagContact(
-        repos,
-        workspaceId,
-        id,
-        await resolveTags(repos, workspaceId, input.tags, now),
-        scope.actor,
-        now,
-      );
-    return id;
+    await repos.customFields.insertValues(contacts.flatMap((c) => c.values));
+    await repos.events.appendMany(
+      workspaceId,
+      contacts.map((c) => ({ contactId: c.row.id, changes: c.changes })),
+      'created',
+      actor,
+      now,
+    );
+    const names = [...new Set(contacts.flatMap((c) => c.tags))];
+    if (names.length === 0) return;
+    const tags = await resolveTags(repos, workspaceId, names, now);
+    const tagOf = (ref: string) => tags.find((t) => t.id === ref || tagNameKey(t.name) === tagNameKey(ref));
+    const links = contacts.flatMap((c) =>
+      [...new Set(c.tags.map((ref) => tagOf(ref)).filter((t) => t !== undefined))].map((tag) => ({
+        contactId: c.row.id,
+        tag,
+      })),
+    );
+    await repos.tags.linkNew(
+      workspaceId,
+      links.map((l) => ({ contactId: l.contactId, tagId: l.tag.id })),
+      `${actor.type}:${actor.id ?? ''}`,
+      now,
+    );
+    await repos.events.appendMany(
+      workspaceId,
+      links.map((l) => ({
+        contactId: l.contactId,
+        changes: [{ field: 'tags', before: null, after: l.tag.name }],
+      })),
+      'tag_added',
+      actor,
+      now,
+    );
   }
 
   /** One contact, or 404 (also for contacts of other workspaces). */
@@ -268,7 +344,7 @@ export class ContactsService {
     });
     if (!updated) throw versionConflict(Number(current.version) + 1);
     await repos.identities.remove(workspaceId, id, removed);
-    await repos.identities.insert(workspaceId, id, added, now);
+    await repos.identities.insert(workspaceId, [{ contactId: id, keys: added }], now);
     await repos.customFields.replaceValues(workspaceId, id, plan.fieldIds, plan.rows);
     await repos.events.append(
       workspaceId,

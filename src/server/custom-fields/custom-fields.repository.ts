@@ -1,4 +1,5 @@
 import type { Kysely, Updateable } from 'kysely';
+import { insertRows } from '../db/insert-rows.js';
 import type { ContactFieldValuesTable, CustomFieldDefinitionsTable, Database } from '../db/schema.js';
 
 /** SQL for custom field definitions and the typed values contacts hold. */
@@ -102,7 +103,12 @@ export class CustomFieldsRepository {
         .where('field_id', 'in', fieldIds)
         .execute();
     }
-    if (rows.length > 0) await this.db.insertInto('contact_field_values').values(rows).execute();
+    await this.insertValues(rows);
+  }
+
+  /** Adds value rows, many per statement. */
+  async insertValues(rows: ContactFieldValuesTable[]): Promise<void> {
+    await insertRows(this.db, 'contact_field_values', rows);
   }
 
   /** Stored values of one field: all of them, or those of the first `contacts` contacts after `afterContactId`. */

@@ -3,6 +3,7 @@ import type { TimelinePosition } from './timeline-position.js';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/principal.js';
 import { newId } from '../db/new-id.js';
+import { insertRows } from '../db/insert-rows.js';
 import type { Database } from '../db/schema.js';
 
 /** One field's change: its path, the value before and after. */
@@ -59,23 +60,20 @@ export class ContactEventsRepository {
     actor: Actor,
     now: string,
   ): Promise<void> {
-    for (let start = 0; start < entries.length; start += 500) {
-      await this.db
-        .insertInto('contact_events')
-        .values(
-          entries.slice(start, start + 500).map((entry) => ({
-            workspace_id: workspaceId,
-            id: newId(),
-            contact_id: entry.contactId,
-            type,
-            changes: JSON.stringify(entry.changes),
-            actor_type: actor.type,
-            actor_id: actor.id,
-            created_at: now,
-          })),
-        )
-        .execute();
-    }
+    await insertRows(
+      this.db,
+      'contact_events',
+      entries.map((entry) => ({
+        workspace_id: workspaceId,
+        id: newId(),
+        contact_id: entry.contactId,
+        type,
+        changes: JSON.stringify(entry.changes),
+        actor_type: actor.type,
+        actor_id: actor.id,
+        created_at: now,
+      })),
+    );
   }
 
   /** A contact's events newest first (of some types only, when given), before a timeline position. */

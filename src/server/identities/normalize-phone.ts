@@ -11,6 +11,25 @@ const MEXICAN_LEGACY_MOBILE = /^521(\d{10})$/;
  * read without it.
  */
 export function normalizePhone(raw: string, defaultCountry: string): string | null {
+  const key = raw.startsWith('+') ? raw : `${defaultCountry}|${raw}`;
+  const known = recent.get(key);
+  if (known !== undefined) return known;
+  const e164 = parsePhone(raw, defaultCountry);
+  if (recent.size >= RECENT_SIZE) recent.clear();
+  recent.set(key, e164);
+  // The number it gives normalises to itself: an import reads a phone, then saves the contact with it.
+  if (e164) recent.set(e164, e164);
+  return e164;
+}
+
+/**
+ * Numbers normalised lately, by the text given (and the default country, for text without a `+`): parsing one
+ * costs tens of microseconds, and an import or a burst of messages meets the same numbers again.
+ */
+const RECENT_SIZE = 20_000;
+const recent = new Map<string, string | null>();
+
+function parsePhone(raw: string, defaultCountry: string): string | null {
   const prepared = preparePhoneInput(raw);
   if (!/\d/.test(prepared)) return null;
   const parsed = parsePhoneNumberFromString(prepared, defaultCountry as CountryCode);

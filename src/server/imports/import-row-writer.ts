@@ -31,7 +31,7 @@ export interface RowWriterContext {
 }
 
 /** The `fill` patch: only the values the contact does not have yet. */
-function fillPatch(
+export function fillPatch(
   draft: RowDraft,
   current: ContactsTable,
   customHeld: ReadonlySet<string>,
@@ -71,8 +71,8 @@ function fullPatch(draft: RowDraft): ContactPatchInput {
   return { ...rest, ...(names ? { firstName: names.first, lastName: names.last } : {}) };
 }
 
-/** The reason a save was refused, in words. */
-function refusal(error: unknown): string {
+/** The reason a save was refused, in words (rethrows what is not a refusal). */
+export function refusal(error: unknown): string {
   if (error instanceof AppError) {
     const first = error.errors?.[0];
     return first && error.code === 'validation_failed' ? `${first.path}: ${first.message}` : error.message;
@@ -165,7 +165,7 @@ export async function writeImportRow(
 }
 
 /** Appends the row's consent decisions that differ from the contact's current state; returns how many. */
-async function recordConsents(
+export async function recordConsents(
   repos: Repositories,
   context: RowWriterContext,
   contactId: string,

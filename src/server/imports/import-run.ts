@@ -9,7 +9,8 @@ import type { CustomFieldsService } from '../custom-fields/custom-fields.service
 import type { Repositories, UnitOfWork } from '../db/repositories.js';
 import type { ImportRowErrorsTable, ImportsTable } from '../db/schema.js';
 import type { RunningJob } from '../jobs/job-runner.js';
-import { writeImportRow, type RowOutcome, type RowWriterContext } from './import-row-writer.js';
+import { writeImportBatch, type DraftedRow } from './import-batch-writer.js';
+import type { RowOutcome, RowWriterContext } from './import-row-writer.js';
 import { tallyOutcome, EMPTY_COUNTS } from './import-tally.js';
 import { readImportRows, type SourceRow } from './readers/import-file.js';
 import {
@@ -93,18 +94,14 @@ export async function runImportJob(deps: ImportRunDeps, job: RunningJob): Promis
       now: nowIso(),
     };
     const before = structuredClone(tally);
+    // Rows are read through the mapping before the transaction, which then holds the write lock only to write.
+    const reads = rows.map((source) => draftOf(source, draftContext));
     try {
       await uow.transaction(async (repos) => {
+        const outcomes = await batchOutcomes(repos, deps, writer, rows, reads, dryRun ? seenInDryRun : null);
         const refused: ImportRowErrorsTable[] = [];
-        for (const source of rows) {
-          const outcome = await outcomeOf(
-            repos,
-            deps,
-            writer,
-            draftContext,
-            source,
-            dryRun ? seenInDryRun : null,
-          );
+        rows.forEach((source, index) => {
+          const outcome = outcomes[index] ?? { kind: 'failed', reason: 'not written' };
           tallyOutcome(tally, outcome, source.number);
           if (outcome.kind === 'skipped' || outcome.kind === 'failed')
             refused.push({
@@ -115,7 +112,7 @@ export async function runImportJob(deps: ImportRunDeps, job: RunningJob): Promis
               reason: outcome.reason,
               cells: JSON.stringify(source.cells),
             });
-        }
+        });
         if (dryRun) throw new DryRunRollback();
         await repos.imports.insertRowErrors(refused);
         await repos.imports.update(workspaceId, importId, {
@@ -245,27 +242,51 @@ async function createNewFields(
   return refs;
 }
 
-/** What becomes of one row; in a dry run, rows whose identities an earlier batch would have created count as merged. */
-async function outcomeOf(
+/**
+ * What becomes of each row of a batch, in order: rows that could not be read fail, the others are written together;
+ * in a dry run, rows whose identities an earlier batch would have created count as merged.
+ */
+async function batchOutcomes(
   repos: Repositories,
   deps: ImportRunDeps,
   writer: RowWriterContext,
-  draftContext: DraftContext,
-  source: SourceRow,
+  rows: readonly SourceRow[],
+  reads: ReadonlyArray<RowDraft | RowOutcome>,
   seenInDryRun: Set<string> | null,
-): Promise<RowOutcome> {
+): Promise<RowOutcome[]> {
+  const outcomes: RowOutcome[] = [];
+  const drafted: Array<DraftedRow & { index: number; keys: string[] }> = [];
+  rows.forEach((source, index) => {
+    const read = reads[index];
+    if (!read) return;
+    if ('kind' in read) {
+      outcomes[index] = read;
+      return;
+    }
+    const keys = draftIdentities(read).map((k) => `${k.kind}:${k.value}`);
+    if (seenInDryRun && keys.some((k) => seenInDryRun.has(k)))
+      outcomes[index] = { kind: 'updated', contactId: 'earlier-row' };
+    else drafted.push({ index, number: source.number, draft: read, keys });
+  });
+  const written = await writeImportBatch(repos, deps.contacts, writer, drafted);
+  drafted.forEach((row, i) => {
+    const outcome = written[i] ?? { kind: 'failed', reason: 'not written' };
+    outcomes[row.index] = outcome;
+    if (seenInDryRun && outcome.kind === 'created') for (const key of row.keys) seenInDryRun.add(key);
+  });
+  return outcomes;
+}
+
+/** A row read through the mapping, or why it cannot be. */
+function draftOf(
+  source: SourceRow,
+  draftContext: DraftContext,
+): RowDraft | { kind: 'failed'; reason: string } {
   if (source.error) return { kind: 'failed', reason: source.error };
-  let draft: RowDraft;
   try {
-    draft = draftFromRow(source.cells, draftContext);
+    return draftFromRow(source.cells, draftContext);
   } catch (error) {
     if (error instanceof RowRefused) return { kind: 'failed', reason: error.message };
     throw error;
   }
-  const keys = draftIdentities(draft).map((k) => `${k.kind}:${k.value}`);
-  if (seenInDryRun && keys.some((k) => seenInDryRun.has(k)))
-    return { kind: 'updated', contactId: 'earlier-row' };
-  const outcome = await writeImportRow(repos, deps.contacts, writer, draft, source.number);
-  if (seenInDryRun && outcome.kind === 'created') for (const key of keys) seenInDryRun.add(key);
-  return outcome;
 }

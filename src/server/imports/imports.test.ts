@@ -198,6 +198,46 @@ describeEachDialect('imports over HTTP', (dialect) => {
     });
   });
 
+  it('imports a file again without writing what it already holds: only rows that bring something update', async () => {
+    const again: ImportPlan = {
+      mapping: [field('name'), field('email'), { kind: 'tags' }, field('city')],
+      options: { tags: [], policy: 'fill', keepRowsWithInvalidPhone: false },
+    };
+    const file = [
+      'Name,Email,Tags,City',
+      'Ana Lima,ana@again.example,Regular,',
+      'Bia Reis,bia@again.example,,Recife',
+    ];
+    expect((await importFile('again.csv', file.join('\n'), again)).counts).toEqual({
+      created: 2,
+      updated: 0,
+      skipped: 0,
+      failed: 0,
+    });
+    const unchanged = await importFile('again.csv', file.join('\n'), again);
+    expect(unchanged.counts).toEqual({ created: 0, updated: 0, skipped: 2, failed: 0 });
+    expect(unchanged.reasons.map((r) => [r.reason, r.exampleRows])).toEqual([
+      ['nothing new for an existing contact', [1, 2]],
+    ]);
+
+    const changed = [
+      'Name,Email,Tags,City',
+      'Ana Lima,ana@again.example,Regular;VIP,',
+      'Bia Reis,bia@again.example,,Olinda',
+      'Ana Lima,ana@again.example,,Natal',
+    ];
+    expect((await importFile('again.csv', changed.join('\n'), again)).counts).toEqual({
+      created: 0,
+      updated: 2,
+      skipped: 1,
+      failed: 0,
+    });
+    const [ana] = await findByEmail('ana@again.example');
+    expect(ana?.tags.map((tag: { name: string }) => tag.name).sort()).toEqual(['Regular', 'VIP']);
+    expect(ana?.address).toMatchObject({ city: 'Natal' });
+    expect((await findByEmail('bia@again.example'))[0]?.address).toMatchObject({ city: 'Recife' });
+  });
+
   it('keeps a row with an invalid phone without it only when asked to', async () => {
     const kept = await importFile('kept.csv', ['Name,Phone,Email', 'Kept,999,kept@example.com'].join('\n'), {
       mapping: [field('name'), field('phone'), field('email')],

@@ -1,4 +1,5 @@
 import type { Kysely, Updateable } from 'kysely';
+import { insertRows } from '../db/insert-rows.js';
 import type { Database, TagsTable } from '../db/schema.js';
 
 const TAG_COLUMNS = [
@@ -157,6 +158,23 @@ export class TagsRepository {
       .onConflict((oc) => oc.doNothing())
       .execute();
     return added;
+  }
+
+  /** Links tags to contacts that carry none of them yet (contacts just created), many per statement. */
+  async linkNew(
+    workspaceId: string,
+    links: Array<{ contactId: string; tagId: string }>,
+    appliedBy: string,
+    now: string,
+  ): Promise<void> {
+    const rows = links.map((link) => ({
+      workspace_id: workspaceId,
+      contact_id: link.contactId,
+      tag_id: link.tagId,
+      applied_by: appliedBy,
+      applied_at: now,
+    }));
+    await insertRows(this.db, 'contact_tags', rows);
   }
 
   /** Unlinks a tag from a contact; false when it was not linked. */

@@ -29,8 +29,8 @@ export async function createContactFor(
     now,
   );
   row.whatsapp_name = sender.profileName;
-  await repos.contacts.insert(row);
-  await repos.identities.insert(workspaceId, id, sender.keys, now);
+  await repos.contacts.insert([row]);
+  await repos.identities.insert(workspaceId, [{ contactId: id, keys: sender.keys }], now);
   const changes = [...createdChanges(row), { field: 'source', before: null, after: source }];
   await repos.events.append(workspaceId, id, 'created', changes, actor, now);
   return row;
@@ -52,7 +52,7 @@ export async function refreshKnownContact(
   const missing = sender.keys.filter(
     (key) => !owners.some((o) => o.kind === key.kind && o.value === key.value),
   );
-  if (missing.length) await repos.identities.insert(workspaceId, id, missing, now);
+  if (missing.length) await repos.identities.insert(workspaceId, [{ contactId: id, keys: missing }], now);
   const name = sender.profileName;
   if (!name || name === contact.whatsapp_name) return;
   const current = [contact.first_name, contact.last_name].filter(Boolean).join(' ');

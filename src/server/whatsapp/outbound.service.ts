@@ -209,8 +209,7 @@ export class OutboundService {
       )
         await repos.identities.insert(
           contact.workspace_id,
-          contact.id,
-          [{ kind: 'whatsapp', value: sent.waId }],
+          [{ contactId: contact.id, keys: [{ kind: 'whatsapp', value: sent.waId }] }],
           now,
         );
       await settleStatus(repos, row);

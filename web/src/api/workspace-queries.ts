@@ -1,5 +1,5 @@
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
-import { api } from './api-client';
+import { api, type ApiRequestOptions } from './api-client';
 import { ApiError } from './api-error';
 import type { CustomField, Session, Tag, User } from './types';
 
@@ -47,15 +47,22 @@ export const sessionQuery = queryOptions({
   staleTime: Infinity,
 });
 
+const fetchCustomFields = async (options?: ApiRequestOptions) =>
+  (await api.get<{ data: CustomField[] }>('/custom-fields', options)).data.sort(
+    (a, b) => a.position - b.position,
+  );
+
+const fetchMembers = async (options?: ApiRequestOptions) =>
+  (await api.get<{ data: User[] }>('/users', options)).data;
+
 const customFieldsQuery = queryOptions({
   queryKey: queryKeys.customFields,
-  queryFn: async () =>
-    (await api.get<{ data: CustomField[] }>('/custom-fields')).data.sort((a, b) => a.position - b.position),
+  queryFn: () => fetchCustomFields(),
 });
 
 const membersQuery = queryOptions({
   queryKey: queryKeys.users,
-  queryFn: async () => (await api.get<{ data: User[] }>('/users')).data,
+  queryFn: () => fetchMembers(),
 });
 
 /** Every custom field definition, in their defined order. */
@@ -69,16 +76,15 @@ export function useMembers() {
 }
 
 /**
- * Starts, before the first render, what every signed-in page needs: the session, then the field definitions and
- * members the list and profile render with, so that they arrive alongside the first rows rather than after them.
+ * Starts, before the first render, what every signed-in page needs, all at once: the session, the field
+ * definitions and the members the list and profile render with (when nobody is signed in, the last two fail
+ * quietly and are asked again after sign-in). Settles when all three are in.
  */
-export function prefetchStartupQueries(queryClient: QueryClient): void {
-  void queryClient.fetchQuery(sessionQuery).then(
-    (session) => {
-      if (!session) return;
-      void queryClient.prefetchQuery(customFieldsQuery);
-      void queryClient.prefetchQuery(membersQuery);
-    },
-    () => undefined,
-  );
+export function prefetchStartupQueries(queryClient: QueryClient): Promise<unknown> {
+  const early = { beforeSession: true };
+  return Promise.all([
+    queryClient.fetchQuery(sessionQuery).catch(() => undefined),
+    queryClient.prefetchQuery({ ...customFieldsQuery, queryFn: () => fetchCustomFields(early) }),
+    queryClient.prefetchQuery({ ...membersQuery, queryFn: () => fetchMembers(early) }),
+  ]);
 }

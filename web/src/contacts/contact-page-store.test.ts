@@ -54,6 +54,19 @@ describe('ContactPageStore', () => {
     expect(fake.anchorCalls()).toBe(1);
   });
 
+  it('starts from a first page already in hand: its rows show at once and only the next page is asked for', async () => {
+    const fake = fakeSource(1_000);
+    const store = new ContactPageStore(fake.source);
+    const first = await fake.source.fetchPage(null, PAGE_SIZE, new AbortController().signal);
+    fake.requests.length = 0;
+    store.seedFirstPage(first);
+    expect(store.hasFirstPage).toBe(true);
+    expect(store.rowAt(99)?.id).toBe('c99');
+    store.setRange(0, 20);
+    await settleAll();
+    expect(fake.requests).toEqual(['100']);
+  });
+
   it('asks for both pages of a view that straddles two in one request, and files them apart', async () => {
     const fake = fakeSource(100_000);
     const store = new ContactPageStore(fake.source);

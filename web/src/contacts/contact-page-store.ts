@@ -147,6 +147,13 @@ export class ContactPageStore {
     }
   }
 
+  /** Takes a first page already in hand (asked for at start-up), so the first render shows rows without waiting. */
+  seedFirstPage(result: Page<Contact>): void {
+    if (this.firstPageArrived || this.inflight.has(0)) return;
+    this.storeRows(0, 1, result);
+    this.startAnchors();
+  }
+
   /** Tells the store which rows are in view; it fetches what is missing and drops what is far away. */
   setRange(first: number, last: number): void {
     const inView = pagesOfRows(first, last, PAGE_SIZE);

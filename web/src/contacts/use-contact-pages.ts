@@ -13,7 +13,13 @@ const KEPT_LISTS = 4;
 const stores = new Map<string, ContactPageStore>();
 
 /** The first page of the list the address showed at start-up, asked for before the session was known. */
-let startupPage: { sort: ContactSort; q: string; page: Promise<Page<Contact>> } | null = null;
+let startupPage: {
+  sort: ContactSort;
+  q: string;
+  page: Promise<Page<Contact>>;
+  /** The page once it arrived, for a store made after that to start with it. */
+  arrived?: Page<Contact>;
+} | null = null;
 
 function fetchContactsPage(
   sort: ContactSort,
@@ -28,13 +34,30 @@ function fetchContactsPage(
   );
 }
 
-/** When the app opens on the contact list, asks for its first page at once, alongside the session. */
-export function startListFromAddress(location: Pick<Location, 'pathname' | 'search'>): void {
-  if (location.pathname !== '/contacts') return;
+/**
+ * When the app opens on the contact list, asks for its first page at once, alongside the session; settles when
+ * that page arrived or failed (at once when the address is another page).
+ */
+export function startListFromAddress(location: Pick<Location, 'pathname' | 'search'>): Promise<unknown> {
+  if (location.pathname !== '/contacts') return Promise.resolve();
   const { sort, q } = readListView(new URLSearchParams(location.search));
   const page = fetchContactsPage(sort, q, null, PAGE_SIZE, { beforeSession: true });
-  page.catch(() => undefined);
-  startupPage = { sort, q, page };
+  const early: NonNullable<typeof startupPage> = { sort, q, page };
+  startupPage = early;
+  return page.then(
+    (arrived) => {
+      early.arrived = arrived;
+    },
+    () => undefined,
+  );
+}
+
+/** The start-up page's rows when they arrived and are the ones this list shows (taken once). */
+function arrivedStartupPage(sort: ContactSort, q: string): Page<Contact> | undefined {
+  const early = startupPage;
+  if (!early?.arrived || early.sort !== sort || early.q !== q) return undefined;
+  startupPage = null;
+  return early.arrived;
 }
 
 /** The start-up page when it is the one asked for (once), otherwise a new request. */
@@ -72,6 +95,8 @@ function storeFor(scope: string, sort: ContactSort, q: string): ContactPageStore
   else {
     // A new list starts its first page now, while the page renders, rather than once the grid has measured.
     store = createStore(sort, q);
+    const arrived = arrivedStartupPage(sort, q);
+    if (arrived) store.seedFirstPage(arrived);
     store.setRange(0, 0);
   }
   stores.set(key, store);

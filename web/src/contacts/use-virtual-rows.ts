@@ -55,7 +55,9 @@ export function useVirtualRows(
     subscribe,
   }: VirtualRowsOptions,
 ) {
-  const [metrics, setMetrics] = useState({ scrollTop: initialScrollTop, height: 0 });
+  // Until the container is measured, the window's height is the best guess: the first render then already holds
+  // about the rows in view, rather than one row and then all of them.
+  const [metrics, setMetrics] = useState({ scrollTop: initialScrollTop, height: window.innerHeight });
   const geometry = useMemo<VirtualGeometry>(
     () => ({
       count,
