@@ -1,5 +1,5 @@
 import { CompiledQuery, sql, type Insertable, type Kysely } from 'kysely';
-import { inChunks, rowsPerStatement } from './in-chunks.js';
+import { rowsPerStatement, statementChunks } from './in-chunks.js';
 import type { Database } from './schema.js';
 
 /** SQL texts kept: one per table, column list, row count and placeholder style in use. */
@@ -26,7 +26,7 @@ export async function insertRows<T extends keyof Database & string>(
   const first = rows[0] as Record<string, unknown> | undefined;
   if (!first) return;
   const columns = Object.keys(first);
-  for (const chunk of inChunks(
+  for (const chunk of statementChunks(
     rows as ReadonlyArray<Record<string, unknown>>,
     rowsPerStatement(columns.length),
   )) {
