@@ -40,11 +40,9 @@ export async function writeImportBatch(
   rows: readonly DraftedRow[],
 ): Promise<RowOutcome[]> {
   const { scope } = context;
-  const keysOf = rows.map((row) => draftIdentities(row.draft).map(keyText));
-  const owners = await repos.identities.findOwners(
-    scope.workspaceId,
-    rows.flatMap((row) => draftIdentities(row.draft)),
-  );
+  const identities = rows.map((row) => draftIdentities(row.draft));
+  const keysOf = identities.map((keys) => keys.map(keyText));
+  const owners = await repos.identities.findOwners(scope.workspaceId, identities.flat());
   const taken = new Set(owners.map(keyText));
   const ownerOf = new Map(owners.map((owner) => [keyText(owner), owner.contact_id]));
   const soleOwners = keysOf.map((keys) => soleOwnerOf(keys, ownerOf));
@@ -75,30 +73,37 @@ export async function writeImportBatch(
     waitingKeys.clear();
   };
 
+  /** A row that meets identities already held: settled when it brings nothing, else written on its own. */
+  const writeMatching = async (
+    index: number,
+    row: DraftedRow,
+    keys: readonly string[],
+    owner: string | null,
+  ) => {
+    const settled =
+      owner !== null && !changedContacts.has(owner) && !keys.some((key) => claimedKeys.has(key))
+        ? settledOutcome(row.draft, owner, matched, context)
+        : null;
+    const outcome = settled ?? (await writeImportRow(repos, contacts, context, row.draft, row.number));
+    outcomes[index] = outcome;
+    if (settled) return;
+    if (outcome.kind === 'updated') changedContacts.add(outcome.contactId);
+    for (const key of keys) {
+      taken.add(key);
+      claimedKeys.add(key);
+    }
+  };
+
   for (const [index, row] of rows.entries()) {
     const keys = keysOf[index] ?? [];
     if (keys.some((key) => waitingKeys.has(key))) await writeWaiting();
     if (keys.some((key) => taken.has(key))) {
-      const owner = soleOwners[index] ?? null;
-      const settled =
-        owner !== null && !changedContacts.has(owner) && !keys.some((key) => claimedKeys.has(key))
-          ? settledOutcome(row.draft, owner, matched, context)
-          : null;
-      if (settled) {
-        outcomes[index] = settled;
-        continue;
-      }
-      const outcome = await writeImportRow(repos, contacts, context, row.draft, row.number);
-      outcomes[index] = outcome;
-      if (outcome.kind === 'updated') changedContacts.add(outcome.contactId);
-      for (const key of keys) {
-        taken.add(key);
-        claimedKeys.add(key);
-      }
+      await writeMatching(index, row, keys, soleOwners[index] ?? null);
       continue;
     }
+    let contact: NewContact;
     try {
-      const contact = await contacts.prepareNew(
+      contact = await contacts.prepareNew(
         repos,
         scope,
         { ...row.draft.input, source: 'import', tags: row.draft.tags },
@@ -110,12 +115,20 @@ export async function writeImportBatch(
           now: context.now,
         },
       );
-      waiting.push({ index, row, contact });
-      for (const identity of contact.identities) waitingKeys.add(keyText(identity));
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       outcomes[index] = { kind: 'failed', reason: refusal(error) };
+      continue;
     }
+    const saved = contact.identities.map(keyText);
+    if (saved.some((key) => taken.has(key) || waitingKeys.has(key))) {
+      // The identities it would be saved with differ from those looked up for the row: written on its own.
+      await writeWaiting();
+      await writeMatching(index, row, saved, null);
+      continue;
+    }
+    waiting.push({ index, row, contact });
+    for (const key of saved) waitingKeys.add(key);
   }
   await writeWaiting();
   return outcomes;
