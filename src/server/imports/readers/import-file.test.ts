@@ -502,7 +502,8 @@ describe('streams', () => {
         expect(info.sample).toHaveLength(5);
         for await (const row of readImportRows(path, info)) if (row.number === 3) break;
       }
-      expect(await settled(before)).toBe(before);
+      // At most as many as before: a descriptor some other part of the process held may close meanwhile.
+      expect(await settled(before)).toBeLessThanOrEqual(before);
     },
   );
 });
