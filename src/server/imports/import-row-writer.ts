@@ -30,6 +30,40 @@ export interface RowWriterContext {
   now: string;
 }
 
+/**
+ * How a row is merged into the contact it matches: contacts this import created are only filled (the row is the
+ * same person as an earlier row of the file), others by the import's policy.
+ */
+export function mergePolicyFor(current: ContactsTable, context: RowWriterContext) {
+  const mergeOnly = current.source === 'import' && current.created_at >= context.runStartedAt;
+  return { mergeOnly, policy: mergeOnly ? 'fill' : context.policy };
+}
+
+/** A row skipped by the policy. */
+export const SKIPPED_BY_POLICY: RowOutcome = {
+  kind: 'skipped',
+  reason: 'matches an existing contact (policy: skip)',
+};
+
+/** A row that brought nothing to the contact it matches. */
+export function nothingNew(mergeOnly: boolean): RowOutcome {
+  return {
+    kind: 'skipped',
+    reason: mergeOnly
+      ? 'the same person as an earlier row of this file'
+      : 'nothing new for an existing contact',
+  };
+}
+
+/** Keys of the custom fields these stored values are for. */
+export function heldFieldKeys(
+  context: RowWriterContext,
+  values: ReadonlyArray<{ field_id: string }>,
+): Set<string> {
+  const held = new Set(values.map((v) => v.field_id));
+  return new Set(context.contact.fields.filter((f) => held.has(f.id)).map((f) => f.key));
+}
+
 /** The `fill` patch: only the values the contact does not have yet. */
 export function fillPatch(
   draft: RowDraft,
@@ -127,14 +161,11 @@ export async function writeImportRow(
     }
     const current = await repos.contacts.find(workspaceId, existingId);
     if (!current) return { kind: 'failed', reason: 'the matching contact was deleted meanwhile' };
-    const mergeOnly = current.source === 'import' && current.created_at >= context.runStartedAt;
-    const policy = mergeOnly ? 'fill' : context.policy;
-    if (policy === 'skip') return { kind: 'skipped', reason: 'matches an existing contact (policy: skip)' };
+    const { mergeOnly, policy } = mergePolicyFor(current, context);
+    if (policy === 'skip') return SKIPPED_BY_POLICY;
     const held = await repos.customFields.valuesForContacts(workspaceId, [existingId]);
-    const heldKeys = new Set(
-      context.contact.fields.filter((f) => held.some((v) => v.field_id === f.id)).map((f) => f.key),
-    );
-    const patch = policy === 'fill' ? fillPatch(draft, current, heldKeys) : fullPatch(draft);
+    const patch =
+      policy === 'fill' ? fillPatch(draft, current, heldFieldKeys(context, held)) : fullPatch(draft);
     const changed = await contacts.updateIn(repos, scope, existingId, patch, {
       context: context.contact,
       extraIdentities: extraIdentitiesOf(draft),
@@ -153,12 +184,7 @@ export async function writeImportRow(
       : 0;
     const consented = await recordConsents(repos, context, existingId, draft, rowNumber);
     if (changed + tagged + consented > 0) return { kind: 'updated', contactId: existingId };
-    return {
-      kind: 'skipped',
-      reason: mergeOnly
-        ? 'the same person as an earlier row of this file'
-        : 'nothing new for an existing contact',
-    };
+    return nothingNew(mergeOnly);
   } catch (error) {
     return { kind: 'failed', reason: refusal(error) };
   }

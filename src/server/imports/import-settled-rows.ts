@@ -1,7 +1,15 @@
 import type { Repositories } from '../db/repositories.js';
 import type { ContactsTable } from '../db/schema.js';
 import { tagNameKey } from '../tags/tag-name.js';
-import { fillPatch, type RowOutcome, type RowWriterContext } from './import-row-writer.js';
+import {
+  fillPatch,
+  heldFieldKeys,
+  mergePolicyFor,
+  nothingNew,
+  SKIPPED_BY_POLICY,
+  type RowOutcome,
+  type RowWriterContext,
+} from './import-row-writer.js';
 import type { RowDraft } from './row-draft.js';
 
 /** The contacts a batch's rows match, read once for the batch: rows, keys of custom fields held, tag keys. */
@@ -23,16 +31,17 @@ export async function readMatchedContacts(
     repos.customFields.valuesForContacts(workspaceId, ids),
     repos.tags.tagsForContacts(workspaceId, ids),
   ]);
-  const keyOfField = new Map(context.contact.fields.map((f) => [f.id, f.key]));
-  const heldFieldKeys = new Map<string, Set<string>>();
+  const valuesOf = new Map<string, typeof values>();
   for (const value of values) {
-    const key = keyOfField.get(value.field_id);
-    if (key) heldFieldKeys.set(value.contact_id, (heldFieldKeys.get(value.contact_id) ?? new Set()).add(key));
+    const own = valuesOf.get(value.contact_id);
+    if (own) own.push(value);
+    else valuesOf.set(value.contact_id, [value]);
   }
+  const held = new Map([...valuesOf].map(([id, own]) => [id, heldFieldKeys(context, own)]));
   const tagKeys = new Map<string, Set<string>>();
   for (const tag of tags)
     tagKeys.set(tag.contact_id, (tagKeys.get(tag.contact_id) ?? new Set()).add(tagNameKey(tag.name)));
-  return { rows: new Map(rows.map((row) => [row.id, row])), heldFieldKeys, tagKeys };
+  return { rows: new Map(rows.map((row) => [row.id, row])), heldFieldKeys: held, tagKeys };
 }
 
 /**
@@ -48,17 +57,11 @@ export function settledOutcome(
 ): RowOutcome | null {
   const current = matched.rows.get(contactId);
   if (!current || draft.consents.length > 0) return null;
-  const mergeOnly = current.source === 'import' && current.created_at >= context.runStartedAt;
-  const policy = mergeOnly ? 'fill' : context.policy;
-  if (policy === 'skip') return { kind: 'skipped', reason: 'matches an existing contact (policy: skip)' };
+  const { mergeOnly, policy } = mergePolicyFor(current, context);
+  if (policy === 'skip') return SKIPPED_BY_POLICY;
   if (policy !== 'fill') return null;
   const patch = fillPatch(draft, current, matched.heldFieldKeys.get(contactId) ?? new Set());
   const tags = matched.tagKeys.get(contactId) ?? new Set();
   if (Object.keys(patch).length > 0 || draft.tags.some((tag) => !tags.has(tagNameKey(tag)))) return null;
-  return {
-    kind: 'skipped',
-    reason: mergeOnly
-      ? 'the same person as an earlier row of this file'
-      : 'nothing new for an existing contact',
-  };
+  return nothingNew(mergeOnly);
 }
