@@ -33,6 +33,13 @@ function bodiesFor(a: WorkspaceFixtures): Record<string, unknown> {
     'PATCH /api/v1/custom-fields/{id}': { label: 'Bravo was here', required: true },
     'PATCH /api/v1/users/{id}': { name: 'Bravo was here', role: 'agent', disabled: true },
     'PATCH /api/v1/workspace': { name: 'Bravo Walked' },
+    'PUT /api/v1/tags/{id}/rule': { rule: { field: 'company', op: 'eq', value: 'Bravo Corp' } },
+    'POST /api/v1/automations': {
+      name: 'Bravo walk automation',
+      trigger: { type: 'message_received' },
+      actions: [{ type: 'add_tags', tags: ['Bravo walk automated'] }],
+    },
+    'PATCH /api/v1/automations/{id}': { name: 'Bravo was here', enabled: false },
   };
 }
 

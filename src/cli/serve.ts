@@ -6,6 +6,7 @@ import { createJobHandlers } from '../server/jobs/job-handlers.js';
 import { JobRunner } from '../server/jobs/job-runner.js';
 import { schedulePurges } from '../server/maintenance.js';
 import { startRuntime } from '../server/runtime.js';
+import { scheduleSmartTagRuns } from '../server/smart-tags/smart-tag-schedule.js';
 import { InboxProcessor } from '../server/whatsapp/inbox-processor.js';
 import { startServerEmulator } from './serve-emulator.js';
 
@@ -63,6 +64,15 @@ async function serveProcess(
   cleanups.push(
     schedulePurges(services, (error) => app.log.error({ err: error }, 'purge of expired records failed')),
   );
+  services.uow.contactChanges.reportErrorsTo((error) =>
+    app.log.error({ err: error }, 'reacting to a contact change failed'),
+  );
+  if (cluster.isPrimary || cluster.worker?.id === 1)
+    cleanups.push(
+      scheduleSmartTagRuns(services.smartTags, (error) =>
+        app.log.error({ err: error }, 'queueing the smart tag evaluations failed'),
+      ),
+    );
   const address = await app.listen({ port: config.port, host: config.host });
   if (config.waEmulator) {
     const emulator = await startServerEmulator(services, address);

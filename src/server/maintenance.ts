@@ -20,9 +20,15 @@ export async function purgeExpiredRecords(services: PurgedServices, now = Date.n
   await services.exports.purgeExpiredExports(now);
 }
 
-/** Purges now and then hourly; returns a function that stops the schedule. */
-export function schedulePurges(services: PurgedServices, onError: (error: unknown) => void): () => void {
-  const run = () => void purgeExpiredRecords(services).catch(onError);
+/** Purges now and then hourly, and queues the day's segment snapshots; returns a function that stops the schedule. */
+export function schedulePurges(
+  services: PurgedServices & Pick<Services, 'segments'>,
+  onError: (error: unknown) => void,
+): () => void {
+  const run = () => {
+    void purgeExpiredRecords(services).catch(onError);
+    void services.segments.queueDailySnapshots().catch(onError);
+  };
   run();
   const timer = setInterval(run, INTERVAL_MS);
   timer.unref();

@@ -1,9 +1,7 @@
 import { z } from 'zod';
+import { CONSENT_CHANNELS, CONSENT_PURPOSES } from './consent-kinds.js';
 
-/** Channels consent is recorded for. */
-export const CONSENT_CHANNELS = ['whatsapp', 'email', 'sms'] as const;
-/** Purposes consent is recorded for (WhatsApp's template categories). */
-export const CONSENT_PURPOSES = ['marketing', 'utility', 'authentication'] as const;
+export { CONSENT_CHANNELS, CONSENT_PURPOSES } from './consent-kinds.js';
 
 /** Recording a consent decision. */
 export const consentRecordSchema = z

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { CONTACT_SORTS } from './contact-sorts.js';
 import { countryCodeSchema } from './workspace-schemas.js';
 
-export { CONTACT_SORTS, type ContactSort } from './contact-sorts.js';
+import { CONTACT_SOURCES } from './contact-sources.js';
 
-/** Where a contact came from. */
-export const CONTACT_SOURCES = ['whatsapp', 'agent', 'manual', 'import', 'integration', 'api'] as const;
+export { CONTACT_SORTS, type ContactSort } from './contact-sorts.js';
+export { CONTACT_SOURCES } from './contact-sources.js';
 
 /** Optional text: trimmed, empty becomes null, null clears the value. */
 const optionalText = (max: number) =>
@@ -181,6 +181,10 @@ export type Contact = z.infer<typeof contactSchema>;
 /** Query of the contact list. */
 export const contactListQuerySchema = z.object({
   q: z.string().trim().max(200).optional(),
+  /** A filter tree as URL-encoded JSON (see docs/filters.md). */
+  filter: z.string().max(20_000).optional(),
+  /** A segment id: only its contacts (with `filter` too: those matching both). */
+  segment: z.string().min(1).max(100).optional(),
   sort: z.enum(CONTACT_SORTS).default('name'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(1000).optional(),
@@ -188,12 +192,22 @@ export const contactListQuerySchema = z.object({
 /** Query of the contact list, after parsing. */
 export type ContactListQuery = z.output<typeof contactListQuerySchema>;
 
-/** Query of the contact count: the same search as the list. */
-export const contactCountQuerySchema = z.object({ q: z.string().trim().max(200).optional() });
+/** Query of the contact count: the same search and filter as the list. */
+export const contactCountQuerySchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  /** A filter tree as URL-encoded JSON (see docs/filters.md). */
+  filter: z.string().max(20_000).optional(),
+  /** A segment id: only its contacts (with `filter` too: those matching both). */
+  segment: z.string().min(1).max(100).optional(),
+});
 
 /** Query of the list anchors: cursors at every `every`-th row, for jumping deep into a sorted list. */
 export const contactAnchorsQuerySchema = z.object({
   q: z.string().trim().max(200).optional(),
+  /** A filter tree as URL-encoded JSON (see docs/filters.md). */
+  filter: z.string().max(20_000).optional(),
+  /** A segment id: only its contacts (with `filter` too: those matching both). */
+  segment: z.string().min(1).max(100).optional(),
   sort: z.enum(CONTACT_SORTS).default('name'),
   every: z.coerce.number().int().min(100).max(10_000).default(500),
 });

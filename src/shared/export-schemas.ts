@@ -18,11 +18,17 @@ export const READ_ONLY_COLUMNS = [
   { id: 'id', label: 'ID' },
 ] as const;
 
-/** Which contacts an export holds: everyone, everyone matching the contact list's search, or listed ids. */
+/**
+ * Which contacts an export holds: everyone, everyone matching the contact list's search, listed ids, everyone
+ * matching a filter tree (and the search, when given; a bad filter is a 400 naming `selection.filter.…`), or
+ * a segment's contacts at the time of the export.
+ */
 export const exportSelectionSchema = z.union([
   z.object({ all: z.literal(true) }).strict(),
   z.object({ q: z.string().trim().min(1).max(200) }).strict(),
   z.object({ ids: z.array(z.string().min(1).max(100)).min(1).max(EXPORT_MAX_IDS) }).strict(),
+  z.object({ filter: z.unknown(), q: z.string().trim().max(200).optional() }).strict(),
+  z.object({ segmentId: z.string().min(1).max(100) }).strict(),
 ]);
 /** Which contacts an export holds. */
 export type ExportSelection = z.infer<typeof exportSelectionSchema>;

@@ -7,7 +7,7 @@ export interface WorkspaceFixtures {
   apiKey: string;
 }
 
-/** Creates one of each resource through the API with a workspace's key: contact (tagged, with a custom value, a note and a consent), tag, custom field, user, API key, job, export and import. */
+/** Creates one of each resource through the API with a workspace's key: contact (tagged, with a custom value, a note and a consent), tag, custom field, user, API key, job, export, import, saved search, segment, bulk action and automation. */
 export async function createFixtures(
   t: TestApp,
   key: string,
@@ -45,6 +45,20 @@ export async function createFixtures(
     202,
   );
   const exported = await post('/api/v1/exports', { selection: { all: true }, format: 'csv' }, 202);
+  const savedSearch = await post('/api/v1/saved-searches', {
+    name: `${label} search`,
+    visibility: 'shared',
+    filter: { field: 'company', op: 'eq', value: `${label} Corp` },
+  });
+  const segment = await post('/api/v1/segments', {
+    name: `${label} segment`,
+    filter: { field: 'company', op: 'eq', value: `${label} Corp` },
+  });
+  const automation = await post('/api/v1/automations', {
+    name: `${label} automation`,
+    trigger: { type: 'field_changed', field: 'jobTitle' },
+    actions: [{ type: 'add_tags', tags: [`${label} Automated`] }],
+  });
   const form = new FormData();
   form.append(
     'file',
@@ -69,6 +83,10 @@ export async function createFixtures(
       jobs: bulk.job.id,
       exports: exported.id,
       imports: imported.import.id,
+      'saved-searches': savedSearch.id,
+      segments: segment.id,
+      'bulk-actions': bulk.job.id,
+      automations: automation.id,
     },
     apiKey: apiKey.key,
   };

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type SqlBool, type Updateable } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool, type Updateable } from 'kysely';
 import type { SqlDialect } from '../db/dialects/dialect.js';
 import { inChunks } from '../db/in-chunks.js';
 import { insertRows } from '../db/insert-rows.js';
@@ -21,13 +21,9 @@ export interface ContactPageQuery {
   after?: ContactKeyset | undefined;
   /** Folded text that must appear in the contact's search text. */
   contains?: string | undefined;
+  /** A further condition on the contacts row (a compiled filter). */
+  where?: Expression<SqlBool> | undefined;
 }
-
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/** The simple search: folded text anywhere in the contact's search text. */
-export const containsText = (folded: string) =>
-  sql<SqlBool>`search_text like ${`%${escapeLike(folded)}%`} escape '\\'`;
 
 /** SQL for contacts. */
 export class ContactsRepository {
@@ -133,7 +129,8 @@ export class ContactsRepository {
     const direction = descending ? 'desc' : 'asc';
     const beyond = descending ? '<' : '>';
     let base = this.db.selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId);
-    if (page.contains) base = base.where(containsText(page.contains));
+    if (page.contains) base = base.where(this.dialect.searchText.contains(page.contains));
+    if (page.where) base = base.where(page.where);
     const afterKeyset = (query: typeof base, keyset: ContactKeyset) =>
       query.where((eb) => eb(eb.refTuple(column, 'id'), beyond, eb.tuple(keyset.value, keyset.id)));
     if (column !== 'last_contact_at') {
@@ -204,13 +201,16 @@ export class ContactsRepository {
    */
   async anchorKeysets(
     workspaceId: string,
-    order: Pick<ContactPageQuery, 'column' | 'descending' | 'contains'>,
+    order: Pick<ContactPageQuery, 'column' | 'descending' | 'contains' | 'where'>,
     every: number,
   ): Promise<ContactKeyset[]> {
-    const { column, descending, contains } = order;
+    const { column, descending, contains, where } = order;
     const direction = descending ? sql`desc` : sql`asc`;
     const valuesFirst = column === 'last_contact_at' ? sql`${sql.ref(column)} is null, ` : sql``;
-    const filter = contains ? sql`and ${containsText(contains)}` : sql``;
+    const filter = sql.join(
+      [sql``, ...(contains ? [this.dialect.searchText.contains(contains)] : []), ...(where ? [where] : [])],
+      sql` and `,
+    );
     const result = await sql<ContactKeyset>`
       select value, id from (
         select ${sql.ref(column)} as value, id,
@@ -222,13 +222,14 @@ export class ContactsRepository {
     return result.rows;
   }
 
-  /** How many contacts a workspace has, or how many contain the folded text. */
-  async count(workspaceId: string, contains?: string): Promise<number> {
+  /** How many contacts a workspace has, or how many contain the folded text and meet `where`. */
+  async count(workspaceId: string, contains?: string, where?: Expression<SqlBool>): Promise<number> {
     let query = this.db
       .selectFrom('contacts')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('workspace_id', '=', workspaceId);
-    if (contains) query = query.where(containsText(contains));
+    if (contains) query = query.where(this.dialect.searchText.contains(contains));
+    if (where) query = query.where(where);
     const row = await query.executeTakeFirstOrThrow();
     return Number(row.n);
   }

@@ -11,6 +11,7 @@ import { tagRefsSchema } from '../../shared/tag-schemas.js';
 import { actorOf } from '../auth/principal.js';
 import { idParams, pageOf, principalOf, type ApiInstance } from '../http/api-instance.js';
 import { invalidField } from '../http/errors.js';
+import { contactListWhere } from '../segments/contact-list-where.js';
 import type { Services } from '../services.js';
 
 const tags = ['Contacts'];
@@ -24,18 +25,25 @@ function versionFromIfMatch(header: string | undefined): number | undefined {
 }
 
 /** Contacts: create, read, list, patch, delete, tags on a contact, identities. */
-export function registerContactRoutes(api: ApiInstance, { contacts, bulkContacts }: Services): void {
+export function registerContactRoutes(
+  api: ApiInstance,
+  { contacts, bulkContacts, filters, segments }: Services,
+): void {
   api.get(
     '/contacts',
     {
       schema: {
         tags,
-        summary: 'List contacts (keyset pagination)',
+        summary: 'List contacts (keyset pagination), optionally searched (q) and filtered (filter)',
         querystring: contactListQuerySchema,
         response: { 200: pageOf(contactSchema) },
       },
     },
-    async (request) => contacts.listContacts(principalOf(request).workspaceId, request.query),
+    async (request) => {
+      const { workspaceId } = principalOf(request);
+      const where = await contactListWhere({ filters, segments }, workspaceId, request.query);
+      return contacts.listContacts(workspaceId, request.query, where);
+    },
   );
 
   api.post(

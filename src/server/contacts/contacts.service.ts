@@ -1,3 +1,4 @@
+import type { Expression, SqlBool } from 'kysely';
 import type {
   Contact,
   ContactCreateInput,
@@ -24,7 +25,7 @@ import { AppError, invalid, notFound, type FieldError } from '../http/errors.js'
 import type { IdentityKey } from '../identities/identities.repository.js';
 import { identitiesOf } from '../identities/identity-keys.js';
 import { normalizePhone } from '../identities/normalize-phone.js';
-import { tagNameKey } from '../tags/tag-name.js';
+import { tagNameKey } from '../../shared/tag-name.js';
 import { recordTagRemoved, resolveTags, tagContact } from '../tags/tags.service.js';
 import {
   ADDRESS_COLUMNS,
@@ -36,7 +37,7 @@ import {
 import { decodeCursor, encodeCursor } from './contact-cursor.js';
 import { derivedColumns, splitFullName, toContact } from './contact-mapper.js';
 import { createdChanges, newContactRow } from './new-contact-row.js';
-import { searchNeedle } from './search-needle.js';
+import { searchNeedle } from '../../shared/search-needle.js';
 import { sortOrderOf } from './contact-sort.js';
 
 /** Who acts on contacts, and in which workspace. */
@@ -233,10 +234,11 @@ export class ContactsService {
     return this.readContact(this.uow.repos, workspaceId, id);
   }
 
-  /** One page of contacts with a cursor to the next. */
+  /** One page of contacts with a cursor to the next; `where` narrows it further (a compiled filter). */
   async listContacts(
     workspaceId: string,
-    query: ContactListQuery,
+    query: Omit<ContactListQuery, 'filter'>,
+    where?: Expression<SqlBool>,
   ): Promise<{ data: Contact[]; nextCursor: string | null }> {
     const sort: ContactSort = query.sort;
     const { column, descending } = sortOrderOf(sort);
@@ -247,6 +249,7 @@ export class ContactsService {
       limit: query.limit + 1,
       after: query.cursor ? decodeCursor(sort, query.cursor) : undefined,
       contains,
+      where,
     });
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);

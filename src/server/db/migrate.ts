@@ -5,6 +5,10 @@ import { jobsMigration } from './migrations/0002-jobs.js';
 import { whatsappMigration } from './migrations/0003-whatsapp.js';
 import { whatsappStatsMigration } from './migrations/0004-whatsapp-stats.js';
 import { importsExportsMigration } from './migrations/0005-imports-exports.js';
+import { filterIndexesMigration } from './migrations/0006-filter-indexes.js';
+import { searchIndexMigration } from './migrations/0007-search-index.js';
+import { segmentsMigration } from './migrations/0008-segments.js';
+import { automationMigration } from './migrations/0009-automation.js';
 
 /** Applies every pending migration; the same list serves both dialects. */
 export async function migrateToLatest({ kysely, dialect }: Db): Promise<string[]> {
@@ -15,6 +19,10 @@ export async function migrateToLatest({ kysely, dialect }: Db): Promise<string[]
       '0003-whatsapp': whatsappMigration(dialect),
       '0004-whatsapp-stats': whatsappStatsMigration(),
       '0005-imports-exports': importsExportsMigration(dialect),
+      '0006-filter-indexes': filterIndexesMigration(),
+      '0007-search-index': searchIndexMigration(dialect),
+      '0008-segments': segmentsMigration(dialect),
+      '0009-automation': automationMigration(dialect),
     }),
   };
   const migrationTableSchema = await dialect.migrationTableSchema(kysely);

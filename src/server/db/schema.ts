@@ -390,6 +390,121 @@ export interface ExportsTable {
   expires_at: Timestamp | null;
 }
 
+/** A contact search kept under a name: personal (its owner only) or shared with the workspace. */
+export interface SavedSearchesTable {
+  workspace_id: string;
+  id: string;
+  /** The user id, or the API key id for searches saved with a key. */
+  owner_id: string;
+  /** `personal` or `shared`. */
+  visibility: string;
+  name: string;
+  /** JSON of the filter tree, when there is one. */
+  filter: string | null;
+  q: string | null;
+  sort: string | null;
+  /** JSON array of list column ids. */
+  columns: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A saved search pinned in one member's sidebar. */
+export interface SavedSearchPinsTable {
+  workspace_id: string;
+  /** The user id, or the API key id. */
+  owner_id: string;
+  saved_search_id: string;
+  pinned_at: Timestamp;
+}
+
+/** A dynamic group of contacts: everyone matching its filter. */
+export interface SegmentsTable {
+  workspace_id: string;
+  id: string;
+  name: string;
+  name_key: string;
+  description: string | null;
+  /** JSON of the filter tree. */
+  filter: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  /** When the members were last compared with the filter. */
+  snapshot_at: Timestamp | null;
+  /** Set while a snapshot is being taken, so that two workers never take one of the same segment at once. */
+  snapshot_lease_until: Timestamp | null;
+}
+
+/** The contacts of a segment as of its last snapshot, which the next one is compared with. */
+export interface SegmentMembersTable {
+  workspace_id: string;
+  segment_id: string;
+  contact_id: string;
+}
+
+/** A segment's size on a UTC day, and how many contacts entered and left it since the snapshot before. */
+export interface SegmentSnapshotsTable {
+  workspace_id: string;
+  segment_id: string;
+  /** `YYYY-MM-DD`, UTC. */
+  day: string;
+  size: number;
+  entered: number;
+  left: number;
+  taken_at: Timestamp;
+}
+
+/** A bulk action on contacts, kept so that it can be undone. */
+export interface BulkActionsTable {
+  workspace_id: string;
+  /** The id of its job when it ran as one. */
+  id: string;
+  action: string;
+  /** JSON of the action as requested. */
+  payload: string;
+  state: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  undone_at: Timestamp | null;
+}
+
+/** What a bulk action changed on one contact (JSON), to restore on undo. */
+export interface BulkActionChangesTable {
+  workspace_id: string;
+  bulk_action_id: string;
+  contact_id: string;
+  previous: string;
+}
+
+/** An automation rule: a trigger (JSON) and the actions (JSON) it runs; a webhook secret is stored encrypted. */
+export interface AutomationsTable {
+  workspace_id: string;
+  id: string;
+  name: string;
+  enabled: number;
+  trigger: string;
+  /** JSON of a filter the contact must match, or null. */
+  condition: string | null;
+  actions: string;
+  webhook_secret: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One run of an automation on one contact: what triggered it and how it went. */
+export interface AutomationRunsTable {
+  workspace_id: string;
+  id: string;
+  automation_id: string;
+  contact_id: string;
+  trigger: string;
+  outcome: string;
+  error: string | null;
+  created_at: Timestamp;
+}
+
 /** The whole database as Kysely sees it. */
 export interface Database {
   workspaces: WorkspacesTable;
@@ -417,4 +532,13 @@ export interface Database {
   imports: ImportsTable;
   import_row_errors: ImportRowErrorsTable;
   exports: ExportsTable;
+  saved_searches: SavedSearchesTable;
+  saved_search_pins: SavedSearchPinsTable;
+  segments: SegmentsTable;
+  segment_members: SegmentMembersTable;
+  segment_snapshots: SegmentSnapshotsTable;
+  bulk_actions: BulkActionsTable;
+  bulk_action_changes: BulkActionChangesTable;
+  automations: AutomationsTable;
+  automation_runs: AutomationRunsTable;
 }

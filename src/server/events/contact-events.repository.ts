@@ -13,6 +13,19 @@ export interface FieldChange {
   after: unknown;
 }
 
+/** A change to one contact, told to listeners once its transaction has committed (smart tags, automations). */
+export interface ContactChange {
+  workspaceId: string;
+  contactId: string;
+  /** The event type (`updated`, `tag_added`, …), or `message_received` / `message_sent`. */
+  type: string;
+  /** The fields that changed. */
+  fields: string[];
+}
+
+/** Takes contact changes as they are recorded. */
+export type ContactChangeSink = (changes: ContactChange[]) => Promise<void> | void;
+
 /** A stored contact event. */
 export interface ContactEventRow {
   id: string;
@@ -26,7 +39,15 @@ export interface ContactEventRow {
 
 /** SQL for the contact event log. */
 export class ContactEventsRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly sink: ContactChangeSink = () => undefined,
+  ) {}
+
+  /** Tells listeners of a change that records no event of its own (a message sent or received). */
+  async noteChange(workspaceId: string, contactId: string, type: string): Promise<void> {
+    await this.sink([{ workspaceId, contactId, type, fields: [] }]);
+  }
 
   /** Appends one event; call it in the same transaction as the change it records. */
   async append(
@@ -50,6 +71,7 @@ export class ContactEventsRepository {
         created_at: now,
       })
       .execute();
+    await this.sink([{ workspaceId, contactId, type, fields: changes.map((c) => c.field) }]);
   }
 
   /** Appends one event per contact, each with its own changes; call it in the transaction that made them. */
@@ -72,6 +94,15 @@ export class ContactEventsRepository {
         actor_type: actor.type,
         actor_id: actor.id,
         created_at: now,
+      })),
+    );
+    if (entries.length === 0) return;
+    await this.sink(
+      entries.map((entry) => ({
+        workspaceId,
+        contactId: entry.contactId,
+        type,
+        fields: entry.changes.map((c) => c.field),
       })),
     );
   }

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import { containsText } from '../contacts/contacts.repository.js';
+import type { Expression, Kysely, SqlBool } from 'kysely';
+import type { SqlDialect } from '../db/dialects/dialect.js';
 import type { ContactFieldValuesTable, ContactsTable, Database } from '../db/schema.js';
 
 const EXPORTED_COLUMNS = [
@@ -35,21 +35,29 @@ export type ContactSlice = { ids: string[] } | { firstId: string; lastId: string
 
 /** SQL that reads contacts for exports: keyset pages in id order, and what each page needs besides. */
 export class ExportContactsRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: SqlDialect,
+  ) {}
 
-  /** Up to `limit` contacts after `afterId` in id order; with `contains`, only those whose search text holds it. */
+  /**
+   * Up to `limit` contacts after `afterId` in id order; with `contains`, only those whose search text holds it;
+   * with `where` (a compiled filter), only those it matches.
+   */
   async pageAfter(
     workspaceId: string,
     afterId: string | undefined,
     limit: number,
     contains?: string,
+    where?: Expression<SqlBool>,
   ): Promise<ExportContactRow[]> {
     let query = this.db
       .selectFrom('contacts')
       .select(EXPORTED_COLUMNS)
       .where('workspace_id', '=', workspaceId);
     if (afterId !== undefined) query = query.where('id', '>', afterId);
-    if (contains) query = query.where(containsText(contains));
+    if (contains) query = query.where(this.dialect.searchText.contains(contains));
+    if (where) query = query.where(where);
     return query.orderBy('id').limit(limit).execute();
   }
 

@@ -1,5 +1,6 @@
+import type { Expression, SqlBool } from 'kysely';
 import type { ExportSelection } from '../../shared/export-schemas.js';
-import { searchNeedle } from '../contacts/search-needle.js';
+import { searchNeedle } from '../../shared/search-needle.js';
 import { rowsToCustomValues, type FieldDefinition } from '../custom-fields/custom-field-values.js';
 import type { Repositories } from '../db/repositories.js';
 import type { ExportRecord } from './export-cells.js';
@@ -88,6 +89,7 @@ export async function* readExportPages(
   selection: ExportSelection,
   needs: ExportNeeds,
   pageSize = EXPORT_PAGE_SIZE,
+  where?: Expression<SqlBool>,
 ): AsyncGenerator<ExportPage> {
   const tags = needs.tags ? await repos.exportContacts.tagsByName(workspaceId) : [];
   const context: PageContext = {
@@ -106,28 +108,33 @@ export async function* readExportPages(
     }
     return;
   }
-  const contains = 'q' in selection ? searchNeedle(selection.q) : undefined;
+  const contains = needleOf(selection);
   let afterId: string | undefined;
   for (;;) {
-    const rows = await repos.exportContacts.pageAfter(workspaceId, afterId, pageSize, contains);
+    const rows = await repos.exportContacts.pageAfter(workspaceId, afterId, pageSize, contains, where);
     const [first, last] = [rows[0], rows.at(-1)];
     if (!first || !last) return;
     // Every contact between the first and the last of a page of all contacts is on the page: read by range.
-    const slice: ContactSlice = contains
-      ? { ids: rows.map((r) => r.id) }
-      : { firstId: first.id, lastId: last.id };
+    const slice: ContactSlice =
+      contains || where ? { ids: rows.map((r) => r.id) } : { firstId: first.id, lastId: last.id };
     yield { records: await hydrate(context, rows, slice), processed: rows.length };
     if (rows.length < pageSize) return;
     afterId = last.id;
   }
 }
 
-/** How many items the selection has: listed ids (without repeats), or matching contacts. */
+/** How many items the selection has: listed ids (without repeats), or matching contacts (`where`: its filter's condition). */
 export async function countSelection(
   repos: Repositories,
   workspaceId: string,
   selection: ExportSelection,
+  where?: Expression<SqlBool>,
 ): Promise<number> {
   if ('ids' in selection) return new Set(selection.ids).size;
-  return repos.contacts.count(workspaceId, 'q' in selection ? searchNeedle(selection.q) : undefined);
+  return repos.contacts.count(workspaceId, needleOf(selection), where);
+}
+
+/** The search needle of a selection that has search text. */
+function needleOf(selection: ExportSelection): string | undefined {
+  return 'q' in selection && selection.q ? searchNeedle(selection.q) : undefined;
 }

@@ -15,6 +15,7 @@ import type { JobsService } from '../jobs/jobs.service.js';
 import { defaultColumnIds, resolveExportColumns, type MissingFieldPolicy } from './export-columns.js';
 import { exportStateOf, toExport } from './export-mapper.js';
 import { countSelection, needsOf, readExportPages } from './export-pages.js';
+import { selectionWhere, type ExportFilters } from './export-selection.js';
 import { writeExportFile, type ExportProgress } from './export-writer.js';
 
 /** Job type of an export. */
@@ -58,6 +59,7 @@ export class ExportsService {
     private readonly jobs: JobsService,
     /** The data directory; files live under `exports/<workspaceId>/`. */
     readonly dataDir: string,
+    private readonly selectionFilters: ExportFilters,
   ) {}
 
   /** Checks the request, records the export and queues the job that writes it. */
@@ -65,7 +67,8 @@ export class ExportsService {
     const { workspaceId } = principal;
     const fields = await this.fieldsOf(workspaceId);
     resolveExportColumns(request.columns, fields, 'refuse');
-    const total = await countSelection(this.uow.repos, workspaceId, request.selection);
+    const where = await selectionWhere(this.selectionFilters, workspaceId, request.selection);
+    const total = await countSelection(this.uow.repos, workspaceId, request.selection, where);
     const id = newId();
     const createdBy = actorOf(principal).id;
     await this.uow.repos.exports.insert({
@@ -156,13 +159,14 @@ export class ExportsService {
   ): Promise<number> {
     const { repos } = this.uow;
     const columns = resolveExportColumns(request.columns, await this.fieldsOf(workspaceId), missingFields);
+    const where = await selectionWhere(this.selectionFilters, workspaceId, request.selection);
     return writeExportFile({
-      pages: readExportPages(repos, workspaceId, request.selection, needsOf(columns)),
+      pages: readExportPages(repos, workspaceId, request.selection, needsOf(columns), undefined, where),
       columns,
       format: request.format,
       bom: request.bom,
       output,
-      total: await countSelection(repos, workspaceId, request.selection),
+      total: await countSelection(repos, workspaceId, request.selection, where),
       onProgress,
     });
   }

@@ -1,6 +1,6 @@
 import type { Repositories } from '../db/repositories.js';
 import type { ContactsTable } from '../db/schema.js';
-import { tagNameKey } from '../tags/tag-name.js';
+import { tagNameKey } from '../../shared/tag-name.js';
 import {
   fillPatch,
   heldFieldKeys,

@@ -142,6 +142,8 @@ export class TagsRepository {
       .where('tag_id', 'in', tagIds)
       .execute();
     const have = new Set(existing.map((r) => r.tag_id));
+    if (existing.length > 0 && !appliedBy.startsWith('rule:'))
+      await this.claimRuleApplied(workspaceId, [contactId], [...have], appliedBy, now);
     const added = [...new Set(tagIds)].filter((id) => !have.has(id));
     if (added.length === 0) return [];
     await this.db
@@ -158,6 +160,28 @@ export class TagsRepository {
       .onConflict((oc) => oc.doNothing())
       .execute();
     return added;
+  }
+
+  /**
+   * Makes links a smart tag's rule applied the person's own (a person applying a tag the rule had applied), so
+   * that the rule never takes them off again.
+   */
+  async claimRuleApplied(
+    workspaceId: string,
+    contactIds: string[],
+    tagIds: string[],
+    appliedBy: string,
+    now: string,
+  ): Promise<void> {
+    if (contactIds.length === 0 || tagIds.length === 0) return;
+    await this.db
+      .updateTable('contact_tags')
+      .set({ applied_by: appliedBy, applied_at: now })
+      .where('workspace_id', '=', workspaceId)
+      .where('contact_id', 'in', contactIds)
+      .where('tag_id', 'in', tagIds)
+      .where('applied_by', 'like', 'rule:%')
+      .execute();
   }
 
   /** Links tags to contacts that carry none of them yet (contacts just created), many per statement. */

@@ -5,7 +5,8 @@ import { nowIso } from '../clock.js';
 import { newId } from '../db/new-id.js';
 import type { Repositories, UnitOfWork } from '../db/repositories.js';
 import { AppError, notFound } from '../http/errors.js';
-import { defaultTagColor, tagNameKey } from './tag-name.js';
+import { tagNameKey } from '../../shared/tag-name.js';
+import { defaultTagColor } from './tag-name.js';
 import { RECOMMENDED_TAGS } from './tag-presets.js';
 import type { TagRow } from './tags.repository.js';
 

@@ -1,7 +1,7 @@
 import type { ContactConversationStats, WorkspaceStats } from '../../shared/message-schemas.js';
 import type { UnitOfWork } from '../db/repositories.js';
 import { notFound } from '../http/errors.js';
-import { WINDOW_MS } from './conversation-window.js';
+import { WINDOW_MS } from '../../shared/filter/standard-values.js';
 import type { FirstResponseRow } from './conversation-stats.repository.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

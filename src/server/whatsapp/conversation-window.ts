@@ -1,5 +1,4 @@
-/** How long the customer-service window stays open after a customer's message. */
-export const WINDOW_MS = 24 * 60 * 60 * 1000;
+import { WINDOW_MS } from '../../shared/filter/standard-values.js';
 
 /** The conversation a message joins, as far as placing it needs. */
 export interface OpenConversation {

@@ -66,6 +66,8 @@ export async function fileMessage(
     at,
     startedConversation: !placement.join,
   });
+  const change = direction === 'in' ? 'message_received' : 'message_sent';
+  await repos.events.noteChange(workspaceId, contactId, change);
   return message;
 }
 

@@ -18,7 +18,7 @@ import { normalizePhone } from '../identities/normalize-phone.js';
 import { phoneMatchKey } from '../identities/phone-match-key.js';
 import type { ChannelsService, ResolvedChannel } from './channels.service.js';
 import { createContactFor } from './contact-for-sender.js';
-import { WINDOW_MS } from './conversation-window.js';
+import { WINDOW_MS } from '../../shared/filter/standard-values.js';
 import { GraphApiError, GraphTransportError } from './graph/graph-api-error.js';
 import type { GraphClient, SentMessage } from './graph/graph-client.js';
 import type { GraphClients } from './graph-clients.js';

@@ -13,12 +13,15 @@ import {
 import { Suspense } from 'react';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { useSession } from '../auth/session-context';
+import { PinnedSearches } from '../search/pinned-searches';
+import { QuickFind } from '../search/quick-find';
 import { PageLoader } from '../ui/page-loader';
 
 /** Each area with the address prefix it owns; the longest matching prefix marks the current one. */
 const NAV_ITEMS = [
   { to: '/contacts', label: 'Contacts', prefix: '/contacts' },
   { to: '/contacts/imports', label: 'Imports', prefix: '/contacts/import' },
+  { to: '/segments', label: 'Segments', prefix: '/segments' },
   { to: '/statistics', label: 'Statistics', prefix: '/statistics' },
   { to: '/settings', label: 'Settings', prefix: '/settings' },
 ];
@@ -67,6 +70,7 @@ export function AppFrame() {
             </Text>
           </Group>
           <Group gap="xs">
+            <QuickFind />
             <ThemeToggle />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
@@ -97,6 +101,7 @@ export function AppFrame() {
             active={item === current}
           />
         ))}
+        <PinnedSearches />
       </AppShell.Navbar>
       <AppShell.Main>
         <Suspense fallback={<PageLoader />}>

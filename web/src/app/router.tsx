@@ -39,6 +39,14 @@ export const router = createBrowserRouter([
             }),
           },
           {
+            path: 'segments',
+            lazy: async () => ({ Component: (await import('../segments/segments-page')).SegmentsPage }),
+          },
+          {
+            path: 'segments/:segmentId',
+            lazy: async () => ({ Component: (await import('../segments/segment-page')).SegmentPage }),
+          },
+          {
             path: 'statistics',
             lazy: async () => ({ Component: (await import('../statistics/statistics-page')).StatisticsPage }),
           },

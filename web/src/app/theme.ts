@@ -14,11 +14,12 @@ export const theme = createTheme({
   },
 });
 
-/** Darker text for light/outline/subtle variants, dimmed text and field errors, so that text meets WCAG AA contrast. */
+/** Darker text for light/outline/subtle variants, links, dimmed text and field errors, so that text meets WCAG AA contrast. */
 export const cssVariablesResolver: CSSVariablesResolver = (resolved) => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-anchor': darken(resolved.colors[resolved.primaryColor]?.[9] ?? '#087f5b', 0.2),
     '--mantine-color-error': darken(resolved.colors.red[9], 0.2),
     ...Object.fromEntries(
       Object.entries(resolved.colors).flatMap(([name, shades]) => [

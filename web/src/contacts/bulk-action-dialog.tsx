@@ -1,12 +1,13 @@
-import { Alert, Button, Group, List, Modal, Progress, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, List, Modal, MultiSelect, Progress, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import type { Selection } from '../../../src/shared/bulk-schemas';
+import { useMembers } from '../api/workspace-queries';
 import { TagPicker } from '../tags/tag-picker';
 import { contactCount, summarizeBulk } from './bulk-summary';
 import { useBulkAction } from './use-bulk-action';
 
 /** The bulk actions the list offers. */
-export type BulkKind = 'add_tags' | 'remove_tags' | 'delete';
+export type BulkKind = 'add_tags' | 'remove_tags' | 'assign' | 'delete';
 
 /** Props of the bulk action dialog. */
 export interface BulkActionDialogProps {
@@ -23,11 +24,12 @@ export interface BulkActionDialogProps {
 const TITLES: Record<BulkKind, string> = {
   add_tags: 'Add tags',
   remove_tags: 'Remove tags',
+  assign: 'Assign contacts',
   delete: 'Delete contacts',
 };
 const SHOWN_FAILURES = 20;
 
-/** Asks for the tags (or confirms a delete), runs the action with a progress bar, then reports per contact. */
+/** Asks for the tags or members (or confirms a delete), runs the action with a progress bar, then reports per contact. */
 export function BulkActionDialog({
   kind,
   selection,
@@ -37,7 +39,10 @@ export function BulkActionDialog({
   onFinished,
 }: BulkActionDialogProps) {
   const [tags, setTags] = useState<string[]>([]);
-  const { run, start, cancel } = useBulkAction();
+  const [assignees, setAssignees] = useState<string[]>([]);
+  const members = useMembers();
+  const { run, start, undo, cancel } = useBulkAction();
+  const [undone, setUndone] = useState(false);
   const reported = useRef(false);
   const who = contactCount(count);
 
@@ -48,9 +53,17 @@ export function BulkActionDialog({
     }
   }, [run.phase, onFinished]);
 
+  const undoAction = (bulkActionId: string) => {
+    setUndone(true);
+    reported.current = false;
+    void undo(bulkActionId);
+  };
+
   const submit = () => {
-    if (kind !== 'delete' && tags.length === 0) return;
-    void start({ selection, action: kind, ...(kind === 'delete' ? {} : { tags }) });
+    if (kind === 'delete') void start({ selection, action: 'delete' });
+    else if (kind === 'assign') {
+      if (assignees.length > 0) void start({ selection, action: 'assign', assigneeIds: assignees });
+    } else if (tags.length > 0) void start({ selection, action: kind, tags });
   };
 
   const running = run.phase === 'running';
@@ -73,6 +86,18 @@ export function BulkActionDialog({
           <Stack>
             {kind === 'delete' ? (
               <Text>Delete {who}? Their notes, tags and history go with them. This cannot be undone.</Text>
+            ) : kind === 'assign' ? (
+              <MultiSelect
+                label={`Assign ${who} to`}
+                description="With several members, the contacts are shared out in turns"
+                data={(members.data ?? [])
+                  .filter((member) => !member.disabled)
+                  .map((member) => ({ value: member.id, label: member.name }))}
+                value={assignees}
+                onChange={setAssignees}
+                searchable
+                autoFocus
+              />
             ) : (
               <TagPicker
                 label={kind === 'add_tags' ? `Tags to add to ${who}` : `Tags to remove from ${who}`}
@@ -93,10 +118,10 @@ export function BulkActionDialog({
               <Button
                 type="submit"
                 color={kind === 'delete' ? 'red' : undefined}
-                disabled={kind !== 'delete' && tags.length === 0}
+                disabled={kind === 'assign' ? assignees.length === 0 : kind !== 'delete' && tags.length === 0}
                 data-autofocus={kind === 'delete' ? true : undefined}
               >
-                {kind === 'delete' ? `Delete ${who}` : kind === 'add_tags' ? 'Add tags' : 'Remove tags'}
+                {kind === 'delete' ? `Delete ${who}` : kind === 'assign' ? 'Assign' : TITLES[kind]}
               </Button>
             </Group>
           </Stack>
@@ -125,7 +150,15 @@ export function BulkActionDialog({
         </Stack>
       )}
       {run.phase === 'finished' && (
-        <BulkResultView summary={summarizeBulk(run.result, nameOf)} onClose={onClose} />
+        <BulkResultView
+          summary={summarizeBulk(run.result, nameOf)}
+          onClose={onClose}
+          onUndo={
+            kind !== 'delete' && !undone && run.result.counts.ok > 0
+              ? () => undoAction(run.result.bulkActionId)
+              : undefined
+          }
+        />
       )}
       {run.phase === 'failed' && (
         <Stack>
@@ -144,9 +177,12 @@ export function BulkActionDialog({
 function BulkResultView({
   summary,
   onClose,
+  onUndo,
 }: {
   summary: ReturnType<typeof summarizeBulk>;
   onClose(): void;
+  /** Offered after a tag action that changed someone; absent after a delete or an undo. */
+  onUndo?: (() => void) | undefined;
 }) {
   return (
     <Stack>
@@ -166,6 +202,11 @@ function BulkResultView({
         </List>
       )}
       <Group justify="flex-end">
+        {onUndo && (
+          <Button variant="default" onClick={onUndo}>
+            Undo
+          </Button>
+        )}
         <Button onClick={onClose} data-autofocus>
           Done
         </Button>

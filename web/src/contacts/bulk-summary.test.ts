@@ -5,6 +5,7 @@ describe('summarizeBulk', () => {
   it('counts and names the failures', () => {
     const summary = summarizeBulk(
       {
+        bulkActionId: 'bulk-1',
         counts: { ok: 2, failed: 1 },
         results: [
           { id: 'a', ok: true },

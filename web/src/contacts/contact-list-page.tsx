@@ -1,12 +1,14 @@
-import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import type { FilterTextError } from '../../../src/shared/filter/filter-text';
 import type { Contact } from '../api/types';
 import { queryKeys, useCustomFields, useMembers } from '../api/workspace-queries';
 import { useSession } from '../auth/session-context';
 import { ErrorPanel } from '../ui/error-panel';
-import { BulkActionDialog, type BulkActionDialogProps, type BulkKind } from './bulk-action-dialog';
+import type { BulkActionDialogProps, BulkKind } from './bulk-action-dialog';
 import { contactCount } from './bulk-summary';
 import { ColumnPicker } from './column-picker';
 import classes from './contact-grid.module.css';
@@ -31,6 +33,36 @@ import { ListTransferMenu } from './list-transfer-menu';
 import { SelectionBar } from './selection-bar';
 import { useContactPages } from './use-contact-pages';
 import { useListView } from './use-list-view';
+import { FilterToggle } from '../search/filter-toggle';
+import { SavedSearchMenu } from '../search/saved-search-menu';
+import { useSavedSearches } from '../search/saved-search-queries';
+import { combinedFilter, readSearchBox, writeSearchBox } from '../search/search-text';
+import { filterParam } from '../search/use-filter-count';
+import { useFilterFields } from '../search/use-filter-fields';
+
+const BulkActionDialog = lazy(async () => ({
+  default: (await import('./bulk-action-dialog')).BulkActionDialog,
+}));
+
+const SavedSearchBar = lazy(async () => ({
+  default: (await import('../search/saved-search-bar')).SavedSearchBar,
+}));
+
+const SegmentEditBar = lazy(async () => ({
+  default: (await import('../segments/segment-edit-bar')).SegmentEditBar,
+}));
+
+const AdvancedSearchPanel = lazy(async () => ({
+  default: (await import('../search/advanced-search-panel')).AdvancedSearchPanel,
+}));
+
+const SaveSearchDialog = lazy(async () => ({
+  default: (await import('../search/save-search-dialog')).SaveSearchDialog,
+}));
+
+const SaveSegmentDialog = lazy(async () => ({
+  default: (await import('../segments/save-segment-dialog')).SaveSegmentDialog,
+}));
 
 const NewContactDialog = lazy(async () => ({
   default: (await import('./new-contact-dialog')).NewContactDialog,
@@ -60,7 +92,34 @@ export function ContactListPage() {
   const queryClient = useQueryClient();
   const [view, updateView] = useListView();
   const [page, setPage] = useState(0);
-  const { store } = useContactPages(view.sort, view.q, page);
+  const { store } = useContactPages(view.sort, view.q, page, filterParam(view.filter));
+  const filterFields = useFilterFields();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const savedSearches = useSavedSearches();
+  const openSaved = savedSearches.data?.find((search) => search.id === params.get('saved'));
+  const [typed, setTyped] = useState('');
+  /** The last text that could not be read, with the box's text then: it shows until the list's search changes. */
+  const [searchError, setSearchError] = useState<{ error: FilterTextError; over: string } | null>(null);
+  const [advanced, setAdvanced] = useState(() => params.get('advanced') === '1');
+  const [saving, setSaving] = useState<'search' | 'segment' | null>(null);
+  const boxText = useMemo(() => {
+    const meant = readSearchBox(typed, filterFields);
+    const same =
+      meant.ok && meant.q === view.q.trim() && JSON.stringify(meant.filter) === JSON.stringify(view.filter);
+    return same ? typed : writeSearchBox(view.q, view.filter, filterFields);
+  }, [typed, filterFields, view.q, view.filter]);
+  const onSearch = (text: string) => {
+    const meant = readSearchBox(text, filterFields);
+    if (!meant.ok) {
+      setSearchError({ error: meant.error, over: boxText });
+      return;
+    }
+    setTyped(text);
+    setSearchError(null);
+    updateView({ q: meant.q, filter: meant.filter });
+  };
+  const filtered = view.filter !== null;
   const fields = useCustomFields();
   const members = useMembers();
   const allColumns = useMemo(() => columnsById(fields.data ?? []), [fields.data]);
@@ -120,7 +179,7 @@ export function ContactListPage() {
   }, [queryClient, setSelection]);
 
   const openBulk = (kind: BulkKind) => {
-    const target = bulkSelectionOf(selection, view.q);
+    const target = bulkSelectionOf(selection, view.q, view.filter);
     if (!target) return;
     const names = selection.kind === 'rows' ? new Map(selection.rows) : null;
     setBulk({
@@ -131,7 +190,11 @@ export function ContactListPage() {
     });
   };
   const countLabel =
-    total === null ? 'Counting…' : view.q ? `${total.toLocaleString()} matching` : contactCount(total);
+    total === null
+      ? 'Counting…'
+      : view.q || filtered
+        ? `${total.toLocaleString()} matching`
+        : contactCount(total);
 
   let content;
   if (store.firstPageFailed) {
@@ -145,9 +208,9 @@ export function ContactListPage() {
   } else if (store.hasFirstPage && rowCount === 0) {
     content = (
       <ListEmptyState
-        q={view.q}
+        q={view.q || (filtered ? writeSearchBox('', view.filter, filterFields) : '')}
         onNewContact={() => setCreating(true)}
-        onClearSearch={() => updateView({ q: '' })}
+        onClearSearch={() => updateView({ q: '', filter: null })}
       />
     );
   } else {
@@ -188,20 +251,63 @@ export function ContactListPage() {
           </Text>
         </Group>
         <Group gap="xs" wrap="wrap">
-          <ListSearchBox value={view.q} onSearch={(q) => updateView({ q })} />
           <ColumnPicker
             available={[...allColumns.values()]}
             chosen={view.columns}
             onChange={(cols) => updateView({ columns: cols })}
             onReset={() => updateView({ columns: [...DEFAULT_COLUMNS] })}
           />
-          <ListTransferMenu scope={listExportScope(view.q, total)} onExport={setExporting} />
+          <ListTransferMenu scope={listExportScope(view.q, total, view.filter)} onExport={setExporting} />
           <Button variant="light" onClick={() => setStarting(true)}>
             New conversation
           </Button>
           <Button onClick={() => setCreating(true)}>New contact</Button>
         </Group>
       </Group>
+      <Group gap="xs" wrap="wrap" align="flex-start">
+        <ListSearchBox
+          value={boxText}
+          onSearch={onSearch}
+          error={searchError?.over === boxText ? searchError.error : null}
+        />
+        <FilterToggle filter={view.filter} opened={advanced} onToggle={() => setAdvanced(!advanced)} />
+        <SavedSearchMenu
+          onSaveView={() => setSaving('search')}
+          onSaveSegment={filtered || view.q ? () => setSaving('segment') : null}
+        />
+        {params.get('segment') && (
+          <Suspense fallback={null}>
+            <SegmentEditBar segmentId={params.get('segment')!} filter={combinedFilter(view.q, view.filter)} />
+          </Suspense>
+        )}
+        {openSaved && (
+          <Suspense fallback={null}>
+            <SavedSearchBar
+              search={openSaved}
+              view={view}
+              onLeave={() => {
+                const next = new URLSearchParams(params);
+                next.delete('saved');
+                setParams(next, { replace: true });
+              }}
+            />
+          </Suspense>
+        )}
+      </Group>
+      {advanced && (
+        <Suspense fallback={<Skeleton h={120} radius="md" />}>
+          <AdvancedSearchPanel
+            fields={filterFields}
+            filter={view.filter}
+            q={view.q}
+            onApply={(filter) => {
+              setSearchError(null);
+              updateView({ filter });
+            }}
+            onClose={() => setAdvanced(false)}
+          />
+        </Suspense>
+      )}
       {selected > 0 && (
         <SelectionBar
           selected={selected}
@@ -215,7 +321,7 @@ export function ContactListPage() {
           onSelectAll={() => setSelection(() => ({ kind: 'all' }))}
           onClear={() => setSelection(() => NO_SELECTION)}
           onAction={openBulk}
-          onExport={() => setExporting(selectionExportScope(selection, view.q, selected))}
+          onExport={() => setExporting(selectionExportScope(selection, view.q, selected, view.filter))}
         />
       )}
       {store.error !== null && !store.firstPageFailed && (
@@ -229,7 +335,11 @@ export function ContactListPage() {
         </Alert>
       )}
       {content}
-      {bulk && <BulkActionDialog {...bulk} onClose={() => setBulk(null)} onFinished={onFinished} />}
+      {bulk && (
+        <Suspense fallback={null}>
+          <BulkActionDialog {...bulk} onClose={() => setBulk(null)} onFinished={onFinished} />
+        </Suspense>
+      )}
       {creating && (
         <Suspense fallback={null}>
           <NewContactDialog opened onClose={() => setCreating(false)} />
@@ -238,6 +348,28 @@ export function ContactListPage() {
       {starting && (
         <Suspense fallback={null}>
           <NewConversationDialog opened onClose={() => setStarting(false)} />
+        </Suspense>
+      )}
+      {saving === 'search' && (
+        <Suspense fallback={null}>
+          <SaveSearchDialog
+            view={view}
+            onClose={() => setSaving(null)}
+            onSaved={(search) => {
+              const next = new URLSearchParams(params);
+              next.set('saved', search.id);
+              setParams(next, { replace: true });
+            }}
+          />
+        </Suspense>
+      )}
+      {saving === 'segment' && (
+        <Suspense fallback={null}>
+          <SaveSegmentDialog
+            filter={combinedFilter(view.q, view.filter) ?? { and: [] }}
+            onClose={() => setSaving(null)}
+            onSaved={(segment) => void navigate(`/segments/${encodeURIComponent(segment.id)}`)}
+          />
         </Suspense>
       )}
       {exporting && (

@@ -1,14 +1,17 @@
 import { CloseButton, Kbd, TextInput } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
+import type { FilterTextError } from '../../../src/shared/filter/filter-text';
 
 const DEBOUNCE_MS = 250;
 
 /** Props of the search box. */
 export interface ListSearchBoxProps {
-  /** The search in effect (from the URL). */
+  /** The search in effect: plain words and filters in their text form (see docs/search.md). */
   value: string;
-  onSearch(q: string): void;
+  onSearch(text: string): void;
+  /** Why the text typed last could not be read, with where. */
+  error?: FilterTextError | null;
 }
 
 function SearchGlyph() {
@@ -28,8 +31,11 @@ function SearchGlyph() {
   );
 }
 
-/** The list's search box: searches ~250 ms after typing stops (Enter at once); "/" focuses it, Escape clears it. */
-export function ListSearchBox({ value, onSearch }: ListSearchBoxProps) {
+/**
+ * The list's search box: words and filters such as `tag:VIP ltv>=5000`; searches ~250 ms after typing stops
+ * (Enter at once); "/" focuses it, Escape clears it.
+ */
+export function ListSearchBox({ value, onSearch, error }: ListSearchBoxProps) {
   const [text, setText] = useState(value);
   const pushed = useRef(value);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -57,8 +63,9 @@ export function ListSearchBox({ value, onSearch }: ListSearchBoxProps) {
       ref={input}
       type="search"
       aria-label="Search contacts"
-      placeholder="Search name, phone, email…"
-      w={{ base: '100%', sm: 320 }}
+      placeholder="Search, or filter: tag:VIP city:Lima"
+      w={{ base: '100%', sm: 520 }}
+      error={error ? `${error.message} (at character ${error.position + 1})` : undefined}
       leftSection={<SearchGlyph />}
       rightSection={
         text ? (

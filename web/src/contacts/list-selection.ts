@@ -1,3 +1,4 @@
+import type { FilterNode } from '../../../src/shared/filter/filter-tree';
 import type { Selection } from '../../../src/shared/bulk-schemas';
 
 /** A row as selection knows it: its id and the name to report it by. */
@@ -68,8 +69,16 @@ export function allRowsSelected(selection: ListSelection, rows: SelectableRow[])
   return rows.length > 0 && rows.every((row) => isRowSelected(selection, row.id));
 }
 
-/** The selection to send with a bulk action: the ids, the search, or everyone. */
-export function bulkSelectionOf(selection: ListSelection, q: string): Selection | null {
+/** The selection to send with a bulk action: the ids, the filter (with the search words in it), the search, or everyone. */
+export function bulkSelectionOf(
+  selection: ListSelection,
+  q: string,
+  filter: FilterNode | null = null,
+): Selection | null {
+  if (selection.kind === 'all' && filter)
+    return {
+      filter: q.trim() ? { and: [filter, { field: 'search', op: 'matches', value: q.trim() }] } : filter,
+    };
   if (selection.kind === 'all') return q.trim() ? { q: q.trim() } : { all: true };
   return selection.rows.size ? { ids: [...selection.rows.keys()] } : null;
 }

@@ -4,12 +4,17 @@ import { DEFAULT_COLUMNS, nextSort, readListView, sortDirectionOf, writeListView
 describe('list view in the URL', () => {
   it('reads defaults from an empty URL and writes nothing back for them', () => {
     const view = readListView(new URLSearchParams());
-    expect(view).toEqual({ q: '', sort: 'name', columns: [...DEFAULT_COLUMNS] });
+    expect(view).toEqual({ q: '', filter: null, sort: 'name', columns: [...DEFAULT_COLUMNS] });
     expect(writeListView(view).toString()).toBe('');
   });
 
   it('round-trips search, sort and columns', () => {
-    const view = { q: 'maria silva', sort: '-createdAt' as const, columns: ['email', 'cf:plan', 'tags'] };
+    const view = {
+      q: 'maria silva',
+      filter: { and: [{ field: 'tags', op: 'has_any' as const, value: ['VIP'] }] },
+      sort: '-createdAt' as const,
+      columns: ['email', 'cf:plan', 'tags'],
+    };
     const params = writeListView(view);
     expect(params.get('cols')).toBe('email,cf:plan,tags');
     expect(readListView(params)).toEqual(view);
@@ -22,7 +27,14 @@ describe('list view in the URL', () => {
   });
 
   it('keeps an empty column choice distinct from the default', () => {
-    expect(readListView(writeListView({ q: '', sort: 'name', columns: [] })).columns).toEqual([]);
+    expect(readListView(writeListView({ q: '', filter: null, sort: 'name', columns: [] })).columns).toEqual(
+      [],
+    );
+  });
+
+  it('drops a filter parameter that is not a filter tree', () => {
+    expect(readListView(new URLSearchParams('filter={oops')).filter).toBeNull();
+    expect(readListView(new URLSearchParams('filter={"field":"tags"}')).filter).toBeNull();
   });
 });
 

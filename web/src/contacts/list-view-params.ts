@@ -1,8 +1,11 @@
 import { CONTACT_SORTS, type ContactSort } from '../../../src/shared/contact-sorts';
+import { isFilterNode, type FilterNode } from '../../../src/shared/filter/filter-tree';
 
-/** What the contact list shows: the search, the sort order and the chosen columns (besides Name). */
+/** What the contact list shows: the search, the filter, the sort order and the chosen columns (besides Name). */
 export interface ListView {
   q: string;
+  /** The advanced-search filter (`?filter=<JSON>`), or null for none. */
+  filter: FilterNode | null;
   sort: ContactSort;
   columns: string[];
 }
@@ -22,12 +25,24 @@ export const DEFAULT_COLUMNS: readonly string[] = [
 
 const isSort = (value: string): value is ContactSort => (CONTACT_SORTS as readonly string[]).includes(value);
 
-/** Reads the view from the URL (`?q=&sort=&cols=phone,email,cf:plan`); unknown sorts fall back to the default. */
+/** The filter of a `filter` parameter; null when absent or not a filter tree. */
+export function readFilterParam(raw: string | null): FilterNode | null {
+  if (!raw) return null;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return isFilterNode(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Reads the view from the URL (`?q=&filter=&sort=&cols=phone,email,cf:plan`); unknown sorts fall back to the default. */
 export function readListView(params: URLSearchParams): ListView {
   const sort = params.get('sort') ?? '';
   const cols = params.get('cols');
   return {
     q: params.get('q') ?? '',
+    filter: readFilterParam(params.get('filter')),
     sort: isSort(sort) ? sort : DEFAULT_SORT,
     columns:
       cols === null
@@ -49,6 +64,8 @@ export function writeListView(view: ListView, base?: URLSearchParams): URLSearch
   const q = view.q.trim();
   if (q) params.set('q', q);
   else params.delete('q');
+  if (view.filter) params.set('filter', JSON.stringify(view.filter));
+  else params.delete('filter');
   if (view.sort !== DEFAULT_SORT) params.set('sort', view.sort);
   else params.delete('sort');
   const sameAsDefault =

@@ -63,6 +63,7 @@ export function SelectionBar({
             <Menu.Dropdown>
               <Menu.Item onClick={() => onAction('add_tags')}>Add tag…</Menu.Item>
               <Menu.Item onClick={() => onAction('remove_tags')}>Remove tag…</Menu.Item>
+              <Menu.Item onClick={() => onAction('assign')}>Assign…</Menu.Item>
               <Menu.Item onClick={onExport}>Export…</Menu.Item>
               <Menu.Divider />
               <Menu.Item color="red" onClick={() => onAction('delete')}>

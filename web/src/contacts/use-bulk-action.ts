@@ -15,7 +15,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs a bulk action: up to 100 listed contacts are done within the request; larger selections come back as a
- * job, followed every half second until it ends.
+ * job, followed every half second until it ends. An undo runs the same way.
  */
 export function useBulkAction() {
   const [run, setRun] = useState<BulkRun>({ phase: 'idle' });
@@ -27,10 +27,10 @@ export function useBulkAction() {
     };
   }, []);
 
-  const start = useCallback(async (body: BulkAction) => {
+  const follow = useCallback(async (request: () => Promise<BulkResult | { job: Job }>) => {
     setRun({ phase: 'running', done: 0, total: null });
     try {
-      const answer = await api.post<BulkResult | { job: Job }>('/contacts/bulk', body);
+      const answer = await request();
       if (!('job' in answer)) {
         if (alive.current) setRun({ phase: 'finished', result: answer });
         return;
@@ -56,6 +56,20 @@ export function useBulkAction() {
     }
   }, []);
 
+  const start = useCallback(
+    (body: BulkAction) => follow(() => api.post<BulkResult | { job: Job }>('/contacts/bulk', body)),
+    [follow],
+  );
+
+  /** Undoes a finished tag, field or assignment action: each contact gets back what it had before. */
+  const undo = useCallback(
+    (bulkActionId: string) =>
+      follow(() =>
+        api.post<BulkResult | { job: Job }>(`/bulk-actions/${encodeURIComponent(bulkActionId)}/undo`),
+      ),
+    [follow],
+  );
+
   /** Asks the server to stop a running job; what was done stays done. */
   const cancel = useCallback(async (jobId: string) => {
     await api.post(`/jobs/${encodeURIComponent(jobId)}/cancel`).catch(() => undefined);
@@ -63,5 +77,5 @@ export function useBulkAction() {
 
   const reset = useCallback(() => setRun({ phase: 'idle' }), []);
 
-  return { run, start, cancel, reset };
+  return { run, start, undo, cancel, reset };
 }

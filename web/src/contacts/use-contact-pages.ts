@@ -7,6 +7,7 @@ import { queryKeys } from '../api/workspace-queries';
 import { useSession } from '../auth/session-context';
 import { ContactPageStore, PAGE_SIZE } from './contact-page-store';
 import { readListView } from './list-view-params';
+import { filterParam } from '../search/use-filter-count';
 
 /** Lists kept after leaving them, so that coming back shows them at once, where they were scrolled to. */
 const KEPT_LISTS = 4;
@@ -16,6 +17,7 @@ const stores = new Map<string, ContactPageStore>();
 let startupPage: {
   sort: ContactSort;
   q: string;
+  filter: string | undefined;
   page: Promise<Page<Contact>>;
   /** The page once it arrived, for a store made after that to start with it. */
   arrived?: Page<Contact>;
@@ -24,12 +26,13 @@ let startupPage: {
 function fetchContactsPage(
   sort: ContactSort,
   q: string,
+  filter: string | undefined,
   cursor: string | null,
   limit: number,
   options: ApiRequestOptions,
 ) {
   return api.get<Page<Contact>>(
-    `/contacts${queryString({ sort, q: q || undefined, limit, cursor: cursor ?? undefined })}`,
+    `/contacts${queryString({ sort, q: q || undefined, filter, limit, cursor: cursor ?? undefined })}`,
     options,
   );
 }
@@ -40,9 +43,11 @@ function fetchContactsPage(
  */
 export function startListFromAddress(location: Pick<Location, 'pathname' | 'search'>): Promise<unknown> {
   if (location.pathname !== '/contacts') return Promise.resolve();
-  const { sort, q } = readListView(new URLSearchParams(location.search));
-  const page = fetchContactsPage(sort, q, null, PAGE_SIZE, { beforeSession: true });
-  const early: NonNullable<typeof startupPage> = { sort, q, page };
+  const view = readListView(new URLSearchParams(location.search));
+  const { sort, q } = view;
+  const filter = filterParam(view.filter);
+  const page = fetchContactsPage(sort, q, filter, null, PAGE_SIZE, { beforeSession: true });
+  const early: NonNullable<typeof startupPage> = { sort, q, filter, page };
   startupPage = early;
   return page.then(
     (arrived) => {
@@ -53,9 +58,13 @@ export function startListFromAddress(location: Pick<Location, 'pathname' | 'sear
 }
 
 /** The start-up page's rows when they arrived and are the ones this list shows (taken once). */
-function arrivedStartupPage(sort: ContactSort, q: string): Page<Contact> | undefined {
+function arrivedStartupPage(
+  sort: ContactSort,
+  q: string,
+  filter: string | undefined,
+): Page<Contact> | undefined {
   const early = startupPage;
-  if (!early?.arrived || early.sort !== sort || early.q !== q) return undefined;
+  if (!early?.arrived || early.sort !== sort || early.q !== q || early.filter !== filter) return undefined;
   startupPage = null;
   return early.arrived;
 }
@@ -64,38 +73,40 @@ function arrivedStartupPage(sort: ContactSort, q: string): Page<Contact> | undef
 function firstPageOf(
   sort: ContactSort,
   q: string,
+  filter: string | undefined,
   limit: number,
   signal: AbortSignal,
 ): Promise<Page<Contact>> {
   const early = startupPage;
   startupPage = null;
-  if (early && early.sort === sort && early.q === q && limit === PAGE_SIZE) return early.page;
-  return fetchContactsPage(sort, q, null, limit, { signal });
+  if (early && early.sort === sort && early.q === q && early.filter === filter && limit === PAGE_SIZE)
+    return early.page;
+  return fetchContactsPage(sort, q, filter, null, limit, { signal });
 }
 
 /** A store for one list, reading its pages and anchors through the API. */
-function createStore(sort: ContactSort, q: string): ContactPageStore {
+function createStore(sort: ContactSort, q: string, filter: string | undefined): ContactPageStore {
   return new ContactPageStore({
     fetchPage: (cursor, limit, signal) =>
       cursor === null
-        ? firstPageOf(sort, q, limit, signal)
-        : fetchContactsPage(sort, q, cursor, limit, { signal }),
+        ? firstPageOf(sort, q, filter, limit, signal)
+        : fetchContactsPage(sort, q, filter, cursor, limit, { signal }),
     fetchAnchors: (every, signal) =>
       api.get<{ every: number; cursors: string[] }>(
-        `/contacts/anchors${queryString({ sort, q: q || undefined, every })}`,
+        `/contacts/anchors${queryString({ sort, q: q || undefined, filter, every })}`,
         { signal },
       ),
   });
 }
 
-function storeFor(scope: string, sort: ContactSort, q: string): ContactPageStore {
-  const key = JSON.stringify([scope, sort, q]);
+function storeFor(scope: string, sort: ContactSort, q: string, filter: string | undefined): ContactPageStore {
+  const key = JSON.stringify([scope, sort, q, filter ?? null]);
   let store = stores.get(key);
   if (store) stores.delete(key);
   else {
     // A new list starts its first page now, while the page renders, rather than once the grid has measured.
-    store = createStore(sort, q);
-    const arrived = arrivedStartupPage(sort, q);
+    store = createStore(sort, q, filter);
+    const arrived = arrivedStartupPage(sort, q, filter);
     if (arrived) store.seedFirstPage(arrived);
     store.setRange(0, 0);
   }
@@ -112,25 +123,26 @@ function storeFor(scope: string, sort: ContactSort, q: string): ContactPageStore
  * The number of contacts matching a search, kept under the contacts key so that any change refreshes it. It is
  * asked once the first page is in (`enabled`), so that a slow count never delays the first rows.
  */
-export function useContactCount(q: string, enabled: boolean) {
+export function useContactCount(q: string, filter: string | undefined, enabled: boolean) {
   return useQuery({
-    queryKey: [...queryKeys.contacts, 'count', q],
+    queryKey: [...queryKeys.contacts, 'count', q, filter ?? null],
     enabled,
     queryFn: ({ signal }) =>
-      api.get<{ total: number }>(`/contacts/count${queryString({ q: q || undefined })}`, { signal }),
+      api.get<{ total: number }>(`/contacts/count${queryString({ q: q || undefined, filter })}`, { signal }),
   });
 }
 
 /**
- * The page store of the contact list for a sort and search. The caller re-renders when the list's load state,
- * counts or the rows of `watchedPage` change; the grid subscribes to every change itself.
+ * The page store of the contact list for a sort, search and filter (`filter=` JSON, see filterParam). The caller
+ * re-renders when the list's load state, counts or the rows of `watchedPage` change; the grid subscribes to every
+ * change itself.
  */
-export function useContactPages(sort: ContactSort, q: string, watchedPage: number) {
+export function useContactPages(sort: ContactSort, q: string, watchedPage: number, filter?: string) {
   const { session } = useSession();
   const scope = `${session.workspace.id}:${session.user.id}`;
-  const store = useMemo(() => storeFor(scope, sort, q), [scope, sort, q]);
+  const store = useMemo(() => storeFor(scope, sort, q, filter), [scope, sort, q, filter]);
   useSyncExternalStore(store.subscribe, () => store.summaryOf(watchedPage));
-  const count = useContactCount(q, store.hasFirstPage);
+  const count = useContactCount(q, filter, store.hasFirstPage);
   const total = count.data?.total ?? null;
   useEffect(() => store.setCount(total, count.dataUpdatedAt), [store, total, count.dataUpdatedAt]);
   return { store, count };

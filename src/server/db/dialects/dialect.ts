@@ -1,5 +1,6 @@
 import type { ColumnDataType, Expression, Insertable, Kysely, RawBuilder, SelectQueryBuilder } from 'kysely';
 import type { Database } from '../schema.js';
+import type { SearchTextIndex } from './search-text.js';
 
 /** Rows for one table, loaded together with others in a single bulk transaction. */
 export type BulkRows = {
@@ -18,6 +19,8 @@ export interface SqlDialect {
     date: ColumnDataType;
     double: ColumnDataType;
   };
+  /** Finds contacts by a substring of their folded search text, through the dialect's trigram index. */
+  readonly searchText: SearchTextIndex;
   /** SQL appended to a text column whose order must be bytewise on every dialect. */
   readonly binaryCollation: Expression<unknown> | null;
   /** The UTC calendar day (`YYYY-MM-DD`) of a timestamp column, for counting rows per day. */

@@ -2,6 +2,7 @@ import { PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { SqlDialect } from './dialect.js';
 import { bulkLoadPostgres } from './postgres-bulk-load.js';
+import { postgresSearchText } from './search-text.js';
 
 const TYPE_INT8 = 20;
 const TYPE_NUMERIC = 1700;
@@ -39,6 +40,7 @@ export function openPostgres(url: string, schema?: string): { kysely: PostgresDi
   const dialect: SqlDialect = {
     name: 'postgres',
     types: { timestamp: 'timestamptz', date: 'date', double: 'double precision' },
+    searchText: postgresSearchText,
     binaryCollation: sql`collate "C"`,
     utcDay: (timestamp) => sql<string>`to_char(${timestamp} at time zone 'UTC', 'YYYY-MM-DD')`,
     isUniqueViolation: (error) => error instanceof Error && (error as { code?: string }).code === '23505',

@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import type { BulkRows, BulkWriter } from './dialect.js';
+import { withSearchIndexDeferred } from './sqlite-search-index.js';
 
 interface IndexListRow {
   name: string;
@@ -53,7 +54,8 @@ function rowWriter(database: BetterSqlite3.Database): (batches: BulkRows[]) => v
  * Loads rows in one transaction. The plain secondary indexes of the `reindexed` tables are dropped first
  * and built again at the end: adding a million rows one by one to indexes on random keys (names, dates)
  * costs several times more than sorting them once. Unique and primary keys stay, so every constraint
- * is checked as the rows go in, and readers never see a table without its indexes.
+ * is checked as the rows go in, and readers never see a table without its indexes. New contacts join the
+ * search index in one statement at the end (see `withSearchIndexDeferred`); a bulk load only adds rows.
  */
 export async function bulkLoadSqlite(
   database: BetterSqlite3.Database,
@@ -65,7 +67,7 @@ export async function bulkLoadSqlite(
   await db.transaction().execute(async () => {
     const indexes = plainIndexes(database, reindexed);
     for (const index of indexes) database.exec(`drop index "${index.name}"`);
-    await load(async (batches) => write(batches));
+    await withSearchIndexDeferred(database, () => load(async (batches) => write(batches)));
     for (const index of indexes) database.exec(index.sql);
   });
   database.pragma('wal_checkpoint(TRUNCATE)');

@@ -1,6 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { sql, SqliteDialect } from 'kysely';
 import type { SqlDialect } from './dialect.js';
+import { sqliteSearchText } from './search-text.js';
 import { bulkLoadSqlite } from './sqlite-bulk-load.js';
 import { reusingStatements } from './sqlite-statements.js';
 
@@ -35,6 +36,7 @@ export function openSqlite(
   const dialect: SqlDialect = {
     name: 'sqlite',
     types: { timestamp: 'text', date: 'text', double: 'real' },
+    searchText: sqliteSearchText,
     binaryCollation: null,
     utcDay: (timestamp) => sql<string>`substr(${timestamp}, 1, 10)`,
     isUniqueViolation: (error) =>

@@ -1,4 +1,4 @@
-import { foldText } from '../../shared/text-fold.js';
+import { foldText } from './text-fold.js';
 
 /** What the simple search looks for: digits for phone-like input, folded text otherwise. */
 export function searchNeedle(q: string): string {
