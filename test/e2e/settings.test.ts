@@ -129,6 +129,7 @@ describeEachDialect('web app: settings', (dialect) => {
       'last_purchase',
       'favorite_category',
     ]);
+    await page.getByRole('menu').waitFor({ state: 'detached' });
     await expectAccessible(page);
     await saveScreenshot(page, `settings-custom-fields-${dialect}`);
     await page.context().close();
