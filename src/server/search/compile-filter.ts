@@ -2,11 +2,18 @@ import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import { asciiLower } from '../../shared/filter/ascii-lower.js';
 import type { FilterField } from '../../shared/filter/filter-fields.js';
 import { dateRangeOf, instantRangeOf, type FilterRange } from '../../shared/filter/filter-range.js';
-import { isCondition, type FilterCondition, type FilterNode } from '../../shared/filter/filter-tree.js';
+import {
+  isCondition,
+  POSITIVE_OF,
+  type FilterCondition,
+  type FilterNode,
+} from '../../shared/filter/filter-tree.js';
 import { WHATSAPP_IDENTITY_KINDS, WINDOW_MS } from '../../shared/filter/standard-values.js';
 import { searchNeedle } from '../../shared/search-needle.js';
 import { tagNameKey } from '../../shared/tag-name.js';
+import { ADDRESS_COLUMNS, PROFILE_COLUMNS, SOCIAL_COLUMNS } from '../contacts/contact-columns.js';
 import type { SearchTextIndex } from '../db/dialects/search-text.js';
+import type { ContactsTable } from '../db/schema.js';
 
 /** What compiling a filter needs besides the tree: the workspace, its fields, tag ids by name key, and the time. */
 export interface FilterCompileContext {
@@ -25,30 +32,15 @@ export interface FilterCompileContext {
 
 type Sql = RawBuilder<SqlBool>;
 
+/** The contacts column of each filter field stored in one; `assignee` is the filter's name for `assigneeId`. */
 const COLUMNS: Record<string, string> = {
+  ...PROFILE_COLUMNS,
+  ...ADDRESS_COLUMNS,
+  ...SOCIAL_COLUMNS,
   name: 'display_name',
-  firstName: 'first_name',
-  lastName: 'last_name',
-  phone: 'phone',
-  email: 'email',
-  company: 'company',
-  jobTitle: 'job_title',
-  birthday: 'birthday',
-  language: 'language',
-  timezone: 'timezone',
-  street: 'street',
-  city: 'city',
-  region: 'region',
-  postalCode: 'postal_code',
-  country: 'country',
-  linkedin: 'linkedin',
-  twitter: 'twitter',
-  facebook: 'facebook',
-  instagram: 'instagram',
-  website: 'website',
+  assignee: 'assignee_id',
   whatsappName: 'whatsapp_name',
   source: 'source',
-  assignee: 'assignee_id',
   firstContactAt: 'first_contact_at',
   lastContactAt: 'last_contact_at',
   lastInboundAt: 'last_inbound_at',
@@ -57,7 +49,7 @@ const COLUMNS: Record<string, string> = {
   messageCount: 'message_count',
   createdAt: 'created_at',
   updatedAt: 'updated_at',
-};
+} satisfies Record<string, keyof ContactsTable>;
 
 const TRUE: Sql = sql<SqlBool>`1 = 1`;
 const FALSE: Sql = sql<SqlBool>`1 = 0`;
@@ -73,14 +65,6 @@ const joined = (parts: Sql[], glue: 'and' | 'or', empty: Sql): Sql =>
 
 /** Kinds whose columns hold text, where '' counts as empty like a missing value. */
 const TEXT_LIKE = new Set<FilterField['kind']>(['text', 'select', 'user']);
-
-const NEGATED: Partial<Record<FilterCondition['op'], FilterCondition['op']>> = {
-  neq: 'eq',
-  not_contains: 'contains',
-  none_of: 'any_of',
-  has_none: 'has_any',
-  is_not_empty: 'is_empty',
-};
 
 /** Compiles conditions for one workspace, dialect and time. */
 class FilterCompiler {
@@ -100,7 +84,7 @@ class FilterCompiler {
         FALSE,
       );
     if (!isCondition(node)) return sql<SqlBool>`not (${this.node(node.not)})`;
-    const positive = NEGATED[node.op];
+    const positive = POSITIVE_OF[node.op];
     return positive ? sql<SqlBool>`not (${this.condition({ ...node, op: positive })})` : this.condition(node);
   }
 

@@ -4,7 +4,7 @@ import { tagNameKey } from '../tag-name.js';
 import { asciiLower } from './ascii-lower.js';
 import type { FilterField } from './filter-fields.js';
 import { dateRangeOf, inRange, instantRangeOf } from './filter-range.js';
-import { isCondition, type FilterCondition, type FilterNode } from './filter-tree.js';
+import { isCondition, POSITIVE_OF, type FilterCondition, type FilterNode } from './filter-tree.js';
 import { standardValueOf, WHATSAPP_IDENTITY_KINDS, WINDOW_MS } from './standard-values.js';
 
 /** What a filter is evaluated on: the contact as the API shows it, plus what the filter reads beside it. */
@@ -92,14 +92,6 @@ function test(field: FilterField, condition: FilterCondition, value: Value, now:
   }
 }
 
-const NEGATED: Partial<Record<FilterCondition['op'], FilterCondition['op']>> = {
-  neq: 'eq',
-  not_contains: 'contains',
-  none_of: 'any_of',
-  has_none: 'has_any',
-  is_not_empty: 'is_empty',
-};
-
 /**
  * Evaluates a validated filter on one contact, with the same meaning as the SQL the server compiles it to: text
  * ignores ASCII case only; `is_empty` is no value or ''; a negative operator is exactly the negation of its positive
@@ -118,6 +110,6 @@ export function evaluateFilter(
   const field = fields.get(node.field);
   if (!field) throw new Error(`unknown filter field ${node.field}`);
   const value = valueOf(field, subject, now);
-  const positive = NEGATED[node.op];
+  const positive = POSITIVE_OF[node.op];
   return positive ? !test(field, { ...node, op: positive }, value, now) : test(field, node, value, now);
 }

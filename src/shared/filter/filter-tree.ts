@@ -26,6 +26,15 @@ export const FILTER_OPS = [
 /** An operator of the filter language. */
 export type FilterOp = (typeof FILTER_OPS)[number];
 
+/** Each negative operator and the positive one it is exactly the negation of. */
+export const POSITIVE_OF: Partial<Record<FilterOp, FilterOp>> = {
+  neq: 'eq',
+  not_contains: 'contains',
+  none_of: 'any_of',
+  has_none: 'has_any',
+  is_not_empty: 'is_empty',
+};
+
 /** A value a condition compares with; its shape is checked against the field and operator by `validateFilter`. */
 export type FilterValue = string | number | boolean | (string | number)[];
 
