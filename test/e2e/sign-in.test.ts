@@ -68,6 +68,34 @@ describeEachDialect('web app: signing in and out', (dialect) => {
     await page.context().close();
   });
 
+  it('asks for what the contact list opens with first, and once each', async () => {
+    const signedIn = await openPage(browser, app);
+    await signInThroughForm(signedIn, app.ownerEmail);
+    const page = await signedIn.context().newPage();
+    await signedIn.close();
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/api/')) asked.push(url.pathname + url.search);
+    });
+    await page.goto('/contacts?sort=name');
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    const startup = [
+      '/api/v1/auth/session',
+      '/api/v1/custom-fields',
+      '/api/v1/users',
+      '/api/v1/contacts?sort=name&limit=100',
+    ];
+    expect(asked.slice(0, 4).sort(), asked.join(' ')).toEqual([...startup].sort());
+    await page.waitForLoadState('networkidle');
+    for (const path of startup)
+      expect(
+        asked.filter((p) => p === path),
+        path,
+      ).toHaveLength(1);
+    await page.context().close();
+  });
+
   it('says the session ended when it expires under the agent, and lets them sign in again', async () => {
     const page = await openPage(browser, app);
     await signInThroughForm(page, app.ownerEmail);

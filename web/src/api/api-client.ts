@@ -1,4 +1,5 @@
 import { ApiError, type FieldProblem } from './api-error';
+import { takeEarlyResponse } from './early-requests';
 
 let csrfToken: string | null = null;
 let onUnauthenticated: (() => void) | null = null;
@@ -63,13 +64,15 @@ export async function apiRequest<T>(
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(`/api/v1${path}`, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
-      signal: options.signal ?? null,
-    });
+    const early = method === 'GET' && !options.headers ? takeEarlyResponse(path) : undefined;
+    response = await (early ??
+      fetch(`/api/v1${path}`, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: options.body === undefined ? null : JSON.stringify(options.body),
+        signal: options.signal ?? null,
+      }));
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'network_error', 'Cannot reach the server. Check your connection and try again.');

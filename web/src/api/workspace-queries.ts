@@ -2,6 +2,7 @@ import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query'
 import { api, type ApiRequestOptions } from './api-client';
 import { ApiError } from './api-error';
 import type { CustomField, Session, Tag, User } from './types';
+import { CUSTOM_FIELDS_PATH, MEMBERS_PATH, SESSION_PATH } from '../startup/startup-paths';
 
 /** Query keys shared across pages, so a change in one place refreshes every view of it. */
 export const queryKeys = {
@@ -38,7 +39,7 @@ export const sessionQuery = queryOptions({
   queryKey: queryKeys.session,
   queryFn: async (): Promise<Session | null> => {
     try {
-      return await api.get<Session>('/auth/session');
+      return await api.get<Session>(SESSION_PATH);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) return null;
       throw error;
@@ -48,12 +49,12 @@ export const sessionQuery = queryOptions({
 });
 
 const fetchCustomFields = async (options?: ApiRequestOptions) =>
-  (await api.get<{ data: CustomField[] }>('/custom-fields', options)).data.sort(
+  (await api.get<{ data: CustomField[] }>(CUSTOM_FIELDS_PATH, options)).data.sort(
     (a, b) => a.position - b.position,
   );
 
 const fetchMembers = async (options?: ApiRequestOptions) =>
-  (await api.get<{ data: User[] }>('/users', options)).data;
+  (await api.get<{ data: User[] }>(MEMBERS_PATH, options)).data;
 
 const customFieldsQuery = queryOptions({
   queryKey: queryKeys.customFields,

@@ -37,7 +37,7 @@ import { FilterToggle } from '../search/filter-toggle';
 import { SavedSearchMenu } from '../search/saved-search-menu';
 import { useSavedSearches } from '../search/saved-search-queries';
 import { combinedFilter, readSearchBox, writeSearchBox } from '../search/search-text';
-import { filterParam } from '../search/use-filter-count';
+import { filterParam } from '../search/filter-param';
 import { useFilterFields } from '../search/use-filter-fields';
 
 const BulkActionDialog = lazy(async () => ({

@@ -6,8 +6,7 @@ import type { Contact, Page } from '../api/types';
 import { queryKeys } from '../api/workspace-queries';
 import { useSession } from '../auth/session-context';
 import { ContactPageStore, PAGE_SIZE } from './contact-page-store';
-import { readListView } from './list-view-params';
-import { filterParam } from '../search/use-filter-count';
+import { contactsPagePath, firstListPageOf } from '../startup/startup-paths';
 
 /** Lists kept after leaving them, so that coming back shows them at once, where they were scrolled to. */
 const KEPT_LISTS = 4;
@@ -31,10 +30,7 @@ function fetchContactsPage(
   limit: number,
   options: ApiRequestOptions,
 ) {
-  return api.get<Page<Contact>>(
-    `/contacts${queryString({ sort, q: q || undefined, filter, limit, cursor: cursor ?? undefined })}`,
-    options,
-  );
+  return api.get<Page<Contact>>(contactsPagePath(sort, q, filter, cursor, limit), options);
 }
 
 /**
@@ -42,11 +38,10 @@ function fetchContactsPage(
  * that page arrived or failed (at once when the address is another page).
  */
 export function startListFromAddress(location: Pick<Location, 'pathname' | 'search'>): Promise<unknown> {
-  if (location.pathname !== '/contacts') return Promise.resolve();
-  const view = readListView(new URLSearchParams(location.search));
-  const { sort, q } = view;
-  const filter = filterParam(view.filter);
-  const page = fetchContactsPage(sort, q, filter, null, PAGE_SIZE, { beforeSession: true });
+  const first = firstListPageOf(location);
+  if (!first) return Promise.resolve();
+  const { sort, q, filter } = first;
+  const page = api.get<Page<Contact>>(first.path, { beforeSession: true });
   const early: NonNullable<typeof startupPage> = { sort, q, filter, page };
   startupPage = early;
   return page.then(

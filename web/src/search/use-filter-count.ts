@@ -3,13 +3,9 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { FilterNode } from '../../../src/shared/filter/filter-tree';
 import { api, queryString } from '../api/api-client';
 import { queryKeys } from '../api/workspace-queries';
+import { filterParam } from './filter-param';
 
 const DEBOUNCE_MS = 300;
-
-/** The query-string value of a filter (`filter=<JSON>`), or undefined for none. */
-export function filterParam(filter: FilterNode | null | undefined): string | undefined {
-  return filter ? JSON.stringify(filter) : undefined;
-}
 
 /** How many contacts match a filter and words, asked ~300 ms after they stop changing. */
 export function useFilterCount(q: string, filter: FilterNode | null) {

@@ -23,7 +23,7 @@ import { selectionExportScope, type ExportScope } from '../contacts/export-scope
 import { DEFAULT_COLUMNS, DEFAULT_SORT, nextSort } from '../contacts/list-view-params';
 import { SelectionBar } from '../contacts/selection-bar';
 import { useContactPages } from '../contacts/use-contact-pages';
-import { filterParam } from '../search/use-filter-count';
+import { filterParam } from '../search/filter-param';
 
 const ExportDialog = lazy(async () => ({
   default: (await import('../exports/export-dialog')).ExportDialog,
